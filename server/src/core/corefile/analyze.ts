@@ -1,0 +1,53 @@
+// One call from Corefile text to everything the features need: tree, expanded model, checked blocks and
+// diagnostics. The language server and the CLI both come through here, so they always agree.
+import type { FileHost } from '../host.js';
+import type { AnalysisSettings } from '../settings.js';
+import type { CoreDiagnostic } from '../types.js';
+import type { CorefileTree } from './ast.js';
+import { checkModel, type CheckedBlock } from './check.js';
+import { buildModel, type CorefileModel } from './model.js';
+import { parseCorefile } from './parse.js';
+import { dirName } from './paths.js';
+
+export interface CorefileAnalysis {
+  tree: CorefileTree;
+  model: CorefileModel;
+  blocks: CheckedBlock[];
+  /** Findings for this document; findings inside imported files are shown at the import that brought them. */
+  diagnostics: CoreDiagnostic[];
+}
+
+export interface CorefileInput {
+  uri: string;
+  /** File-system path, when the document is a file; relative imports and file arguments resolve from it. */
+  path?: string;
+  text: string;
+}
+
+export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings, host: FileHost): CorefileAnalysis {
+  const tree = parseCorefile(input.text, input.uri);
+  const model = buildModel(tree, { env: settings.env, host, path: input.path });
+  const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined });
+  const all: CoreDiagnostic[] = [
+    ...tree.errors.map((e): CoreDiagnostic => ({ severity: e.severity, code: e.code, message: e.message, range: e.range })),
+    ...model.diagnostics,
+    ...checked.diagnostics,
+  ];
+  return { tree, model, blocks: checked.blocks, diagnostics: all.map((d) => toThisDocument(d, input.uri)) };
+}
+
+/** A finding inside another file is shown on the import line of this document that leads to it. */
+function toThisDocument(d: CoreDiagnostic, uri: string): CoreDiagnostic {
+  if (d.uri === undefined || d.uri === uri) return d;
+  const anchor = d.related?.find((r) => r.uri === uri);
+  if (!anchor) return d;
+  const where = decodeURIComponent(d.uri.replace(/^file:\/\//, ''));
+  const mapped: CoreDiagnostic = {
+    ...d,
+    range: anchor.range,
+    message: `In ${where}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`,
+    related: [{ uri: d.uri, range: d.range, message: d.message }, ...(d.related ?? []).filter((r) => r !== anchor)],
+  };
+  delete mapped.uri;
+  return mapped;
+}

@@ -1,0 +1,89 @@
+// The syntax tree of one Corefile as written. It keeps every token with its range so that editor features
+// (symbols, folding, hover, formatting) work on what the user sees; imports are nodes here and are only
+// expanded by expand.ts, which builds what CoreDNS actually runs.
+import type { Range } from '../types.js';
+import type { Comment } from './lexer.js';
+import type { Token } from './token.js';
+
+export interface ImportNode {
+  kind: 'import';
+  keyword: Token;
+  /** Everything on the import line after the keyword; CoreDNS wants exactly one. */
+  args: Token[];
+  range: Range;
+}
+
+/** `{ ... }` after a directive or an option: its lines, each a list of tokens with nested blocks. */
+export interface OptionBlock {
+  open: Token;
+  close?: Token;
+  lines: Array<OptionLine | ImportNode>;
+  range: Range;
+}
+
+export interface OptionLine {
+  kind: 'option';
+  /** The option's name (first token of the line). */
+  name: Token;
+  /** Words after the name on its line, braces of nested blocks excluded. */
+  args: Token[];
+  blocks: OptionBlock[];
+  range: Range;
+}
+
+export interface DirectiveNode {
+  kind: 'directive';
+  name: Token;
+  /** Words on the directive's own line before its first block. */
+  args: Token[];
+  blocks: OptionBlock[];
+  /**
+   * Every token after the name, braces included, in order: what CoreDNS hands to the plugin's setup.
+   * Imports inside option blocks are still unexpanded here.
+   */
+  tokens: Token[];
+  range: Range;
+}
+
+export type Statement = DirectiveNode | ImportNode;
+
+export interface ServerBlockNode {
+  kind: 'block';
+  keys: Token[];
+  open?: Token;
+  close?: Token;
+  /** True for the brace-less form: keys, then directives to the end of the file. */
+  braceless: boolean;
+  statements: Statement[];
+  range: Range;
+}
+
+export interface SnippetNode {
+  kind: 'snippet';
+  /** The name without its parentheses. */
+  name: string;
+  nameToken: Token;
+  open?: Token;
+  close?: Token;
+  /** The raw tokens between the braces: a snippet means nothing until it is imported somewhere. */
+  body: Token[];
+  range: Range;
+}
+
+export type TopLevelItem = ServerBlockNode | SnippetNode | ImportNode;
+
+export interface SyntaxError {
+  code: string;
+  message: string;
+  range: Range;
+  /** Errors CoreDNS would not report (it accepts the file) are warnings for the editor. */
+  severity: 'error' | 'warning';
+}
+
+export interface CorefileTree {
+  uri: string;
+  items: TopLevelItem[];
+  tokens: Token[];
+  comments: Comment[];
+  errors: SyntaxError[];
+}

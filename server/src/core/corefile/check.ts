@@ -1,0 +1,180 @@
+// Everything CoreDNS would check before it serves a query, applied to the expanded model: addresses and
+// their duplicates, unknown directives, repeat rules, and each plugin's own setup checks.
+import type { FileHost } from '../host.js';
+import type { AnalysisSettings } from '../settings.js';
+import type { CoreDiagnostic, Range, Severity } from '../types.js';
+import { isDirective, PLUGIN_ORDER } from '../plugins/order.js';
+import { pluginModule } from '../plugins/registry.js';
+import type { BlockInfo, SetupContext } from '../plugins/types.js';
+import { parseServerKey, type ServerKey } from './address.js';
+import { findDuplicateKeys } from './duplicates.js';
+import { Dispenser, type ArgToken } from './dispenser.js';
+import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
+import { closest } from './suggest.js';
+import { findExternalPlugin } from '../plugins/external.js';
+
+export interface CheckedBlock {
+  block: EffectiveBlock;
+  keys: Array<{ key: ServerKey; token: ArgToken }>;
+  /** Typed configuration per directive, as its module read it. */
+  configs: Map<string, unknown>;
+}
+
+export interface CheckResult {
+  blocks: CheckedBlock[];
+  diagnostics: CoreDiagnostic[];
+}
+
+export interface CheckOptions {
+  settings: AnalysisSettings;
+  host: FileHost;
+  baseDir: string | undefined;
+}
+
+export function checkModel(model: CorefileModel, options: CheckOptions): CheckResult {
+  const diagnostics: CoreDiagnostic[] = [];
+  const docUri = model.tree.uri;
+  const push = (severity: Severity, code: string, message: string, range: Range, uri: string, via: EffectiveBlock['via']): void => {
+    const d: CoreDiagnostic = { severity, code, message, range };
+    if (uri !== docUri) d.uri = uri;
+    if (via.length > 0) d.related = via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }));
+    diagnostics.push(d);
+  };
+
+  const blocks: CheckedBlock[] = model.blocks.map((block) => {
+    const keys = block.keys.map(({ token, text }) => {
+      const key = parseServerKey(text);
+      if (token.unknownEnv.length === 0) {
+        for (const p of key.problems) push(p.severity, p.code, p.message, keyRange(token, text, p.start, p.end), token.uri, block.via);
+      }
+      return { key, token };
+    });
+    return { block, keys, configs: new Map<string, unknown>() };
+  });
+
+  const duplicateInput = blocks.map((b) => ({
+    keys: b.keys.filter((k) => k.token.unknownEnv.length === 0 && k.key.problems.every((p) => p.severity !== 'error')).map((k) => ({ key: k.key, range: k.token.range })),
+    bindAddresses: bindAddresses(b.block),
+    hasView: b.block.directives.some((d) => d.name === 'view'),
+  }));
+  diagnostics.push(...findDuplicateKeys(duplicateInput));
+
+  for (const checked of blocks) checkDirectives(checked, options, push);
+  return { blocks, diagnostics };
+}
+
+/** The addresses of the block's `bind` lines, which CoreDNS includes in its duplicate detection. */
+function bindAddresses(block: EffectiveBlock): string[] {
+  const out: string[] = [];
+  for (const d of block.directives) {
+    if (d.name !== 'bind') continue;
+    for (const t of d.tokens.slice(1)) {
+      if (t.value === '{') break;
+      out.push(t.value);
+    }
+  }
+  return out;
+}
+
+type Push = (severity: Severity, code: string, message: string, range: Range, uri: string, via: EffectiveBlock['via']) => void;
+
+function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Push): void {
+  const { block } = checked;
+  const byName = new Map<string, EffectiveDirective[]>();
+  for (const d of block.directives) {
+    const nameToken = d.tokens[0]!;
+    if (nameToken.unknownEnv.length > 0) {
+      push('information', 'env/unknown-directive-name', `The directive name depends on ${nameToken.unknownEnv.map((v) => `{$${v}}`).join(', ')}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, nameToken.range, nameToken.uri, d.via);
+      continue;
+    }
+    if (!isDirective(d.name)) {
+      reportUnknownDirective(d, options.settings, push);
+      continue;
+    }
+    const list = byName.get(d.name) ?? [];
+    list.push(d);
+    byName.set(d.name, list);
+  }
+  const info: BlockInfo = {
+    zones: checked.keys.flatMap((k) => k.key.zones),
+    transports: checked.keys.map((k) => k.key.transport),
+    directives: new Set(byName.keys()),
+  };
+  // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
+  for (const name of PLUGIN_ORDER) {
+    const occurrences = byName.get(name);
+    if (!occurrences) continue;
+    const module = pluginModule(name);
+    if (!module) continue;
+    let handed = occurrences;
+    if (module.repeat !== 'repeatable' && occurrences.length > 1) {
+      handed = occurrences.slice(0, 1);
+      for (const extra of occurrences.slice(1)) {
+        const t = extra.tokens[0]!;
+        if (module.repeat === 'once') {
+          push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, t.range, t.uri, extra.via);
+        } else {
+          push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, t.range, t.uri, extra.via);
+        }
+      }
+    }
+    const tokens = handed.flatMap((d) => d.tokens);
+    const d = new Dispenser(tokens);
+    const ctx: SetupContext = {
+      d,
+      block: info,
+      settings: options.settings,
+      host: options.host,
+      baseDir: options.baseDir,
+      report: (severity, code, message, at) => {
+        const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
+        const range = at === undefined ? d.range() : 'uri' in at ? at.range : at;
+        const uri = token?.uri ?? handed[0]!.tokens[0]!.uri;
+        const owner = handed.find((h) => token && h.tokens.includes(token)) ?? handed[0]!;
+        push(severity, code, message, range, uri, owner.via);
+      },
+      isUnknown: (token) => token !== undefined && token.unknownEnv.length > 0,
+    };
+    try {
+      checked.configs.set(name, module.setup(ctx));
+    } catch (error) {
+      const t = handed[0]!.tokens[0]!;
+      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, t.range, t.uri, handed[0]!.via);
+    }
+  }
+}
+
+function reportUnknownDirective(d: EffectiveDirective, settings: AnalysisSettings, push: Push): void {
+  const t = d.tokens[0]!;
+  if (settings.externalPlugins.includes(d.name)) return;
+  const external = findExternalPlugin(d.name);
+  if (external) {
+    push(
+      'warning',
+      'core/external-plugin',
+      `'${d.name}' is an external plugin (${external.summary}); a stock CoreDNS refuses it. It works only in a CoreDNS built with it (${external.repository}). If yours is, list it in the corefileLens.externalPlugins setting or pass --external-plugin ${d.name}.`,
+      t.range,
+      t.uri,
+      d.via,
+    );
+    return;
+  }
+  const suggestion = closest(d.name, PLUGIN_ORDER);
+  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  push(
+    'error',
+    'core/unknown-directive',
+    `Unknown directive '${d.name}': CoreDNS refuses to start.${hint} If it is a plugin of your own CoreDNS build, list it in the corefileLens.externalPlugins setting or pass --external-plugin ${d.name}.`,
+    t.range,
+    t.uri,
+    d.via,
+  );
+}
+
+/** The range of part of a key, when the key is written plainly on one line; else the whole token. */
+function keyRange(token: ArgToken, text: string, start: number, end: number): Range {
+  const plain = !token.quoted && token.lineBreaks === 0 && token.value === token.text && text.length <= token.text.length;
+  if (!plain || end <= start) return token.range;
+  const base = token.range.start;
+  return { start: { line: base.line, character: base.character + start }, end: { line: base.line, character: base.character + end } };
+}

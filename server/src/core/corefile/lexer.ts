@@ -1,0 +1,190 @@
+// The Corefile lexer. It reproduces the token rules of CoreDNS's Caddyfile lexer exactly (see
+// corefile-facts.md §(d)): whitespace separates tokens, `\r` outside quotes is dropped even inside a word,
+// `#` at a token's start comments out the rest of the line while `#` inside a word only drops the rest of
+// that word, `"` opens a quoted token only at a token's start, inside quotes only `\"` is an escape, and
+// an unterminated quote runs to the end of the file. It also records exact LSP positions, which CoreDNS
+// does not need but every editor feature does.
+import type { Range } from '../types.js';
+import type { Token } from './token.js';
+
+export interface Comment {
+  range: Range;
+  text: string;
+}
+
+export interface LexResult {
+  tokens: Token[];
+  comments: Comment[];
+  /** Set when a quoted token is still open at the end of the input. */
+  unterminatedQuote?: Token;
+}
+
+/** Go's unicode.IsSpace: the Latin-1 spaces plus the Unicode White_Space characters (not the BOM). */
+export function isGoSpace(ch: number): boolean {
+  switch (ch) {
+    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20: case 0x85: case 0xa0:
+    case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
+      return true;
+    default:
+      return ch >= 0x2000 && ch <= 0x200a;
+  }
+}
+
+/**
+ * Tracks the LSP position of an offset. LSP counts `\r\n`, `\n` and a lone `\r` as line ends, while
+ * CoreDNS counts only `\n`; both are tracked so that ranges follow the editor and line logic follows CoreDNS.
+ */
+class Cursor {
+  offset = 0;
+  line = 0;
+  character = 0;
+  corednsLine = 0;
+
+  constructor(private readonly text: string) {}
+
+  advance(): void {
+    const ch = this.text.charCodeAt(this.offset);
+    this.offset++;
+    if (ch === 0x0a) {
+      this.line++;
+      this.character = 0;
+      this.corednsLine++;
+    } else if (ch === 0x0d) {
+      if (this.text.charCodeAt(this.offset) !== 0x0a) {
+        this.line++;
+        this.character = 0;
+      } else {
+        this.character++;
+      }
+    } else {
+      this.character++;
+    }
+  }
+
+  position(): { line: number; character: number } {
+    return { line: this.line, character: this.character };
+  }
+}
+
+export function lexCorefile(input: string, uri: string): LexResult {
+  const tokens: Token[] = [];
+  const comments: Comment[] = [];
+  const cur = new Cursor(input);
+  if (input.charCodeAt(0) === 0xfeff) cur.advance();
+  const n = input.length;
+
+  let unterminatedQuote: Token | undefined;
+
+  while (cur.offset < n) {
+    const ch = input.charCodeAt(cur.offset);
+    if (isGoSpace(ch)) {
+      cur.advance();
+      continue;
+    }
+    if (ch === 0x23 /* # */) {
+      // A comment at the start of a token runs to the end of the line.
+      const start = cur.position();
+      const startOffset = cur.offset;
+      // Only `\n` ends it: CoreDNS skips a lone `\r` without leaving the comment.
+      let end = start;
+      let endOffset = startOffset;
+      while (cur.offset < n && input.charCodeAt(cur.offset) !== 0x0a) {
+        const c = input.charCodeAt(cur.offset);
+        cur.advance();
+        if (c !== 0x0d) {
+          end = cur.position();
+          endOffset = cur.offset;
+        }
+      }
+      comments.push({ range: { start, end }, text: input.slice(startOffset, endOffset) });
+      continue;
+    }
+    const start = cur.position();
+    const startOffset = cur.offset;
+    const corednsLine = cur.corednsLine;
+    if (ch === 0x22 /* " */) {
+      cur.advance();
+      let value = '';
+      let closed = false;
+      let escaped = false;
+      while (cur.offset < n) {
+        const c = input.charCodeAt(cur.offset);
+        if (!escaped) {
+          if (c === 0x5c /* \ */) {
+            escaped = true;
+            cur.advance();
+            continue;
+          }
+          if (c === 0x22) {
+            cur.advance();
+            closed = true;
+            break;
+          }
+        }
+        // Only a quote can be escaped: any other escaped character keeps its backslash.
+        if (escaped && c !== 0x22) value += '\\';
+        value += input[cur.offset];
+        escaped = false;
+        cur.advance();
+      }
+      const token = makeToken(value, true, uri, corednsLine, start, cur.position(), startOffset, cur.offset);
+      if (!closed) {
+        unterminatedQuote = token;
+        // CoreDNS emits the swallowed text as a token only when it is not empty.
+        if (value.length > 0) tokens.push(token);
+        break;
+      }
+      tokens.push(token);
+      continue;
+    }
+    // A bare word: runs to the next whitespace. `\r` is skipped without ending the word, and `#` drops
+    // the rest of the word (the comment flag lasts only for this token).
+    let value = '';
+    let commentStart = -1;
+    let commentPos = start;
+    let end = start;
+    let endOffset = startOffset;
+    while (cur.offset < n) {
+      const c = input.charCodeAt(cur.offset);
+      if (c === 0x0d) {
+        cur.advance();
+        continue;
+      }
+      if (isGoSpace(c)) break;
+      if (c === 0x23 && commentStart < 0) {
+        commentStart = cur.offset;
+        commentPos = cur.position();
+      }
+      if (commentStart < 0) {
+        value += input[cur.offset];
+        cur.advance();
+        end = cur.position();
+        endOffset = cur.offset;
+      } else {
+        cur.advance();
+      }
+    }
+    if (commentStart >= 0) {
+      comments.push({ range: { start: commentPos, end: cur.position() }, text: input.slice(commentStart, cur.offset) });
+    }
+    tokens.push(makeToken(value, false, uri, corednsLine, start, end, startOffset, endOffset));
+  }
+  const result: LexResult = { tokens, comments };
+  if (unterminatedQuote) result.unterminatedQuote = unterminatedQuote;
+  return result;
+}
+
+function makeToken(
+  text: string,
+  quoted: boolean,
+  uri: string,
+  line: number,
+  start: { line: number; character: number },
+  end: { line: number; character: number },
+  startOffset: number,
+  endOffset: number,
+): Token {
+  let lineBreaks = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) lineBreaks++;
+  return { text, quoted, uri, line, lineBreaks, range: { start, end }, start: startOffset, end: endOffset };
+}

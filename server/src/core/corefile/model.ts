@@ -1,0 +1,262 @@
+// From the syntax tree to what CoreDNS runs: imports of snippets and files expanded in place, environment
+// placeholders substituted, keys cleaned of their commas. The result lists each server block with its
+// directives in Corefile order and the tokens each directive hands to its plugin.
+import type { CoreDiagnostic } from '../types.js';
+import type { FileHost } from '../host.js';
+import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, ServerBlockNode, SnippetNode, Statement, TopLevelItem } from './ast.js';
+import type { ArgToken } from './dispenser.js';
+import { toArgToken } from './env.js';
+import { expandGlob, isGlobPattern, globProblem, joinPath, dirName } from './paths.js';
+import { lexCorefile } from './lexer.js';
+import { parseStatements, parseTopLevel } from './parse.js';
+import { startsNewLine, type Token } from './token.js';
+
+export interface EffectiveDirective {
+  /** The directive name after environment substitution. */
+  name: string;
+  /** The directive's tokens, its name first, with imports inside option blocks spliced in. */
+  tokens: ArgToken[];
+  node: DirectiveNode;
+  /** The import statements of the analysed document that brought this directive in, outermost first. */
+  via: ImportNode[];
+}
+
+export interface EffectiveKey {
+  token: ArgToken;
+  /** The key as CoreDNS reads it: environment substituted, trailing comma removed. */
+  text: string;
+}
+
+export interface EffectiveBlock {
+  node: ServerBlockNode;
+  keys: EffectiveKey[];
+  directives: EffectiveDirective[];
+  via: ImportNode[];
+}
+
+export interface CorefileModel {
+  tree: CorefileTree;
+  blocks: EffectiveBlock[];
+  /** Snippets by name, as defined (top-level ones of the analysed document and of imported files). */
+  snippets: Map<string, SnippetNode>;
+  /** Findings from expansion: imports, snippets, and syntax errors of imported files. */
+  diagnostics: CoreDiagnostic[];
+}
+
+export interface ModelOptions {
+  env: Readonly<Record<string, string>>;
+  host: FileHost;
+  /** File-system path of the analysed Corefile; relative imports are resolved from its directory. */
+  path: string | undefined;
+}
+
+// CoreDNS caps snippet expansions at 10000 and file expansions at 100000; nesting deeper than this is
+// always a cycle in practice, and stopping early keeps the editor responsive.
+const MAX_DEPTH = 64;
+const MAX_EXPANSIONS = 10000;
+
+class Expander {
+  readonly blocks: EffectiveBlock[] = [];
+  readonly snippets = new Map<string, SnippetNode>();
+  readonly diagnostics: CoreDiagnostic[] = [];
+  private expansions = 0;
+  private readonly pathOfUri = new Map<string, string>();
+
+  constructor(private readonly tree: CorefileTree, private readonly options: ModelOptions) {
+    if (options.path) this.pathOfUri.set(tree.uri, options.path);
+  }
+
+  run(): void {
+    this.topLevel(this.tree.items, [], 0);
+  }
+
+  private report(severity: CoreDiagnostic['severity'], code: string, message: string, at: Token | ImportNode, via: ImportNode[]): void {
+    const range = 'kind' in at ? at.range : at.range;
+    const uri = 'kind' in at ? at.keyword.uri : at.uri;
+    const diagnostic: CoreDiagnostic = { severity, code, message, range };
+    if (uri !== this.tree.uri) diagnostic.uri = uri;
+    if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }));
+    this.diagnostics.push(diagnostic);
+  }
+
+  private topLevel(items: TopLevelItem[], via: ImportNode[], depth: number): void {
+    for (const item of items) {
+      if (item.kind === 'snippet') this.defineSnippet(item, via);
+      else if (item.kind === 'import') {
+        const imported = this.importTokens(item, via, depth);
+        if (imported) {
+          const parsed = parseTopLevel(imported.tokens);
+          this.syntaxErrors(parsed.errors, imported.via);
+          this.topLevel(parsed.items, imported.via, depth + 1);
+        }
+      } else this.serverBlock(item, via, depth);
+    }
+  }
+
+  private defineSnippet(snippet: SnippetNode, via: ImportNode[]): void {
+    if (this.snippets.has(snippet.name)) {
+      this.report('error', 'import/snippet-redeclared', `The snippet '(${snippet.name})' is already defined above; CoreDNS refuses a second definition. Rename one of them.`, snippet.nameToken, via);
+      return;
+    }
+    // CoreDNS refuses a snippet that imports itself at the start of one of its lines.
+    for (let i = 0; i + 1 < snippet.body.length; i++) {
+      const token = snippet.body[i]!;
+      if (token.text === 'import' && startsNewLine(snippet.body[i - 1], token) && toArgToken(snippet.body[i + 1]!, this.options.env).value === snippet.name) {
+        this.report('error', 'import/cycle', `The snippet '(${snippet.name})' imports itself; CoreDNS refuses it. Remove this import.`, token, via);
+      }
+    }
+    this.snippets.set(snippet.name, snippet);
+  }
+
+  private serverBlock(node: ServerBlockNode, via: ImportNode[], depth: number): void {
+    const keys: EffectiveKey[] = [];
+    for (const token of node.keys) {
+      const arg = toArgToken(token, this.options.env);
+      let text = arg.value;
+      if (text.endsWith(',')) text = text.slice(0, -1);
+      // CoreDNS drops keys that are empty (a quoted "" or a variable that expands to nothing).
+      if (text === '' && arg.unknownEnv.length === 0) continue;
+      keys.push({ token: arg, text });
+    }
+    const block: EffectiveBlock = { node, keys, directives: [], via };
+    this.statements(block, node.statements, via, depth);
+    if (keys.length > 0 || node.open) this.blocks.push(block);
+  }
+
+  private statements(block: EffectiveBlock, statements: Statement[], via: ImportNode[], depth: number): void {
+    for (const statement of statements) {
+      if (statement.kind === 'import') {
+        const imported = this.importTokens(statement, via, depth);
+        if (imported) {
+          const parsed = parseStatements(imported.tokens);
+          this.syntaxErrors(parsed.errors, imported.via);
+          this.statements(block, parsed.statements, imported.via, depth + 1);
+        }
+        continue;
+      }
+      const name = toArgToken(statement.name, this.options.env);
+      const tokens: ArgToken[] = [name];
+      const importKeywords = new Set<Token>();
+      collectImports(statement.blocks, importKeywords);
+      this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
+      block.directives.push({ name: name.value, tokens, node: statement, via });
+    }
+  }
+
+  /** Copies tokens, replacing each import statement inside option blocks by the tokens it imports. */
+  private spliceTokens(source: readonly Token[], importKeywords: ReadonlySet<Token>, out: ArgToken[], via: ImportNode[], depth: number): void {
+    for (let i = 0; i < source.length; i++) {
+      const token = source[i]!;
+      if (importKeywords.has(token)) {
+        const arg = source[i + 1];
+        const node: ImportNode = { kind: 'import', keyword: token, args: arg ? [arg] : [], range: arg ? { start: token.range.start, end: arg.range.end } : token.range };
+        i++;
+        const imported = this.importTokens(node, via, depth);
+        if (imported) {
+          const nested = new Set<Token>();
+          imported.tokens.forEach((t, index) => {
+            if (t.text === 'import' && index + 1 < imported.tokens.length && startsNewLine(imported.tokens[index - 1], t)) nested.add(t);
+          });
+          this.spliceTokens(imported.tokens, nested, out, imported.via, depth + 1);
+        }
+        continue;
+      }
+      out.push(toArgToken(token, this.options.env));
+    }
+  }
+
+  private syntaxErrors(errors: { code: string; message: string; range: CoreDiagnostic['range']; severity: 'error' | 'warning' }[], via: ImportNode[]): void {
+    for (const e of errors) {
+      const diagnostic: CoreDiagnostic = { severity: e.severity, code: e.code, message: e.message, range: e.range };
+      const owner = via[via.length - 1];
+      if (owner && owner.keyword.uri !== this.tree.uri) diagnostic.uri = owner.keyword.uri;
+      if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }));
+      this.diagnostics.push(diagnostic);
+    }
+  }
+
+  /** The tokens an import brings in: a snippet defined above, or the files its path or glob names. */
+  private importTokens(node: ImportNode, via: ImportNode[], depth: number): { tokens: Token[]; via: ImportNode[] } | undefined {
+    const argToken = node.args[0];
+    if (!argToken || node.args.length !== 1) return undefined; // the parser already reported the count
+    const arg = toArgToken(argToken, this.options.env);
+    if (arg.unknownEnv.length > 0) {
+      this.report('information', 'import/unknown-variable', `The import target depends on ${arg.unknownEnv.map((v) => `{$${v}}`).join(', ')}, whose value is not known here, so it is not followed. Give the value in the corefileLens.env setting or with --env.`, arg, via);
+      return undefined;
+    }
+    const target = arg.value;
+    if (target === '') return undefined;
+    const chain = [...via, node];
+    if (depth >= MAX_DEPTH || ++this.expansions > MAX_EXPANSIONS) {
+      this.report('error', 'import/cycle', `Importing '${target}' never ends: the imports form a cycle. CoreDNS refuses it after too many expansions; break the cycle.`, node, via);
+      return undefined;
+    }
+    const snippet = this.snippets.get(target);
+    if (snippet) return { tokens: snippet.body, via: chain };
+    return this.importFiles(node, target, chain, via);
+  }
+
+  private importFiles(node: ImportNode, target: string, chain: ImportNode[], via: ImportNode[]): { tokens: Token[]; via: ImportNode[] } | undefined {
+    const fromPath = this.pathOfUri.get(node.keyword.uri);
+    if (!target.startsWith('/') && !fromPath) {
+      this.report('information', 'import/unresolved', `'${target}' is not a snippet defined above, and this document has no location to resolve a relative path from. Save the file to check the import.`, node, via);
+      return undefined;
+    }
+    const pattern = target.startsWith('/') ? target : joinPath(dirName(fromPath!), target);
+    const problem = globProblem(pattern);
+    if (problem) {
+      this.report('error', 'import/bad-glob', `${problem} CoreDNS refuses this import pattern.`, node, via);
+      return undefined;
+    }
+    const matches = isGlobPattern(pattern) ? expandGlob(pattern, this.options.host) : this.options.host.stat(pattern) ? [pattern] : [];
+    if (matches.length === 0) {
+      if (isGlobPattern(pattern)) {
+        this.report('warning', 'import/no-match', `No file here matches '${target}'. CoreDNS only logs a warning for an empty glob, so these directives will be missing unless the files exist where CoreDNS runs.`, node, via);
+      } else if (this.snippetDefinedLater(target)) {
+        this.report('error', 'import/snippet-after-use', `The snippet '(${target})' is defined below this import; CoreDNS only knows snippets defined before their use, and looks for a file named '${target}' instead. Move the snippet above.`, node, via);
+      } else {
+        this.report('warning', 'import/file-not-found', `'${target}' is neither a snippet defined above nor a file found here (${pattern}). CoreDNS refuses to start if the file is missing where it runs.`, node, via);
+      }
+      return undefined;
+    }
+    const tokens: Token[] = [];
+    for (const file of matches) {
+      if (this.options.host.stat(file) === 'directory') {
+        this.report('error', 'import/is-directory', `'${file}' is a directory; CoreDNS cannot import it. Import the files inside it with a glob such as '${target.replace(/\/?$/, '/*')}'.`, node, via);
+        continue;
+      }
+      const text = this.options.host.readFile(file);
+      if (text === undefined) {
+        this.report('warning', 'import/unreadable', `'${file}' cannot be read here; CoreDNS refuses to start if it cannot read it.`, node, via);
+        continue;
+      }
+      const uri = fileUri(file);
+      this.pathOfUri.set(uri, file);
+      tokens.push(...lexCorefile(text, uri).tokens);
+    }
+    return { tokens, via: chain };
+  }
+
+  private snippetDefinedLater(name: string): boolean {
+    return this.tree.items.some((item) => item.kind === 'snippet' && item.name === name);
+  }
+}
+
+function collectImports(blocks: readonly OptionBlock[], into: Set<Token>): void {
+  for (const block of blocks) {
+    for (const line of block.lines) {
+      if (line.kind === 'import') into.add(line.keyword);
+      else collectImports(line.blocks, into);
+    }
+  }
+}
+
+export function fileUri(path: string): string {
+  return 'file://' + path.split('/').map((part) => encodeURIComponent(part)).join('/');
+}
+
+export function buildModel(tree: CorefileTree, options: ModelOptions): CorefileModel {
+  const expander = new Expander(tree, options);
+  expander.run();
+  return { tree, blocks: expander.blocks, snippets: expander.snippets, diagnostics: expander.diagnostics };
+}

@@ -1,0 +1,66 @@
+// Entry points of the Corefile syntax layer: text in, tree and errors out, never an exception.
+import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
+import { toGrammarTokens } from './grammar-tokens.js';
+import { lexCorefile } from './lexer.js';
+import { corefileGrammar } from './parser.js';
+import type { Token } from './token.js';
+
+export function parseCorefile(text: string, uri: string): CorefileTree {
+  const lexed = lexCorefile(text, uri);
+  const errors: SyntaxError[] = [];
+  if (lexed.unterminatedQuote) {
+    errors.push({
+      code: 'syntax/unterminated-quote',
+      message: 'This quote is never closed, so CoreDNS reads the rest of the file as one quoted word. Add the closing ".',
+      range: { start: lexed.unterminatedQuote.range.start, end: { line: lexed.unterminatedQuote.range.start.line, character: lexed.unterminatedQuote.range.start.character + 1 } },
+      severity: 'error',
+    });
+  }
+  const { result, problems } = runGrammar(lexed.tokens, (g) => g.corefile());
+  errors.push(...problems);
+  return { uri, items: result ?? [], tokens: lexed.tokens, comments: lexed.comments, errors };
+}
+
+/** Parses tokens (of an imported snippet or file) as the statements of a server block. */
+export function parseStatements(tokens: readonly Token[]): { statements: Statement[]; errors: SyntaxError[] } {
+  const { result, problems } = runGrammar(tokens, (g) => g.statements());
+  return { statements: result ?? [], errors: problems };
+}
+
+/** Parses tokens (of an imported snippet or file) as top-level items. */
+export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]; errors: SyntaxError[] } {
+  const { result, problems } = runGrammar(tokens, (g) => g.corefile());
+  return { items: result ?? [], errors: problems };
+}
+
+function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
+  const grammar = corefileGrammar();
+  grammar.problems = [];
+  grammar.input = toGrammarTokens(tokens);
+  let result: T | undefined;
+  const problems: SyntaxError[] = [];
+  try {
+    result = rule(grammar);
+  } catch (error) {
+    // The grammar is built not to throw; if it ever does, the user gets a diagnostic instead of a crash.
+    problems.push({ code: 'syntax/internal', message: `The Corefile parser failed: ${String(error)}. Please report this file.`, range: zero(), severity: 'error' });
+  }
+  problems.push(...grammar.problems);
+  for (const e of grammar.errors) {
+    problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token), severity: 'error' });
+  }
+  // A failed recovery may leave tokens unread; they are reported rather than silently dropped.
+  return { result, problems };
+}
+
+function grammarRange(t: { startLine?: number; startColumn?: number; endLine?: number; endColumn?: number }) {
+  if (t.startLine === undefined || Number.isNaN(t.startLine)) return zero();
+  return {
+    start: { line: t.startLine - 1, character: (t.startColumn ?? 1) - 1 },
+    end: { line: (t.endLine ?? t.startLine) - 1, character: t.endColumn ?? t.startColumn ?? 1 },
+  };
+}
+
+function zero() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}

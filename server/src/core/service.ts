@@ -1,0 +1,53 @@
+// The core's facade: the one entry point the language server and the CLI call for diagnostics. It picks
+// the analysis by language and never throws: an unexpected failure becomes a diagnostic.
+import { analyzeCorefile } from './corefile/analyze.js';
+import type { FileHost } from './host.js';
+import { analyzeResolvConf } from './resolvconf/index.js';
+import type { AnalysisSettings } from './settings.js';
+import type { CoreDiagnostic, LanguageId } from './types.js';
+
+export interface DocumentInput {
+  uri: string;
+  /** File-system path when the document is a file on disk. */
+  path?: string;
+  text: string;
+  language: LanguageId;
+}
+
+export interface DocumentAnalysis {
+  diagnostics: CoreDiagnostic[];
+}
+
+export function analyzeDocument(doc: DocumentInput, settings: AnalysisSettings, host: FileHost): DocumentAnalysis {
+  try {
+    switch (doc.language) {
+      case 'corefile': {
+        const input = doc.path !== undefined ? { uri: doc.uri, path: doc.path, text: doc.text } : { uri: doc.uri, text: doc.text };
+        return { diagnostics: analyzeCorefile(input, settings, host).diagnostics };
+      }
+      case 'resolvconf':
+        return { diagnostics: analyzeResolvConf(doc.text, settings.resolver).diagnostics };
+      case 'yaml':
+        // Corefiles embedded in Kubernetes YAML are not analysed yet: no finding rather than a wrong one.
+        return { diagnostics: [] };
+    }
+  } catch (error) {
+    return {
+      diagnostics: [{
+        severity: 'error',
+        code: 'core/internal-error',
+        message: `Corefile Lens could not analyse this document (${String(error)}). Please report it with the file.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }],
+    };
+  }
+}
+
+/** The language of a file by its name, as the CLI contract in DESIGN.md lists the names. */
+export function languageFromPath(path: string): LanguageId | undefined {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  if (name === 'Corefile' || name.startsWith('Corefile.') || name.endsWith('.corefile') || name.endsWith('.Corefile')) return 'corefile';
+  if (name === 'resolv.conf' || name.startsWith('resolv.conf.') || name.endsWith('.resolv.conf') || name === 'stub-resolv.conf') return 'resolvconf';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
