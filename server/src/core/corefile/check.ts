@@ -12,6 +12,7 @@ import { Dispenser, type ArgToken } from './dispenser.js';
 import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
 import { closest } from './suggest.js';
 import { findExternalPlugin } from '../plugins/external.js';
+import { directiveStatus } from '../plugins/versions.js';
 
 export interface CheckedBlock {
   block: EffectiveBlock;
@@ -91,6 +92,11 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
       reportUnknownDirective(d, options.settings, push);
       continue;
     }
+    const status = directiveStatus(d.name, options.settings.corednsVersion);
+    if (status.status === 'not-yet') {
+      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${options.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, nameToken.range, nameToken.uri, d.via);
+      continue;
+    }
     const list = byName.get(d.name) ?? [];
     list.push(d);
     byName.set(d.name, list);
@@ -157,6 +163,12 @@ function reportUnknownDirective(d: EffectiveDirective, settings: AnalysisSetting
       t.uri,
       d.via,
     );
+    return;
+  }
+  const status = directiveStatus(d.name, settings.corednsVersion);
+  if (status.status === 'removed') {
+    const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
+    push('error', 'version/directive-removed', `'${d.name}' was removed from CoreDNS after ${status.lastVersion} (${status.note}); CoreDNS ${settings.corednsVersion} refuses it as an unknown directive.${instead}`, t.range, t.uri, d.via);
     return;
   }
   const suggestion = closest(d.name, PLUGIN_ORDER);

@@ -1,0 +1,331 @@
+// Server-block keys ("addresses") and plugin zone arguments, read exactly as CoreDNS reads them:
+// parse.Transport strips a known scheme, plugin.SplitHostPort takes a numeric port after the LAST
+// colon, checks the zone with miekg/dns IsDomainName and expands CIDR networks into reverse zones,
+// and dnsserver's InspectServerBlocks fills in the transport's default port. Pure; never throws.
+import type { Severity } from '../types.js';
+import {
+  checkDomainName,
+  normalizeName,
+  octetLength,
+  parseIp,
+  reverseZonesForCidr,
+  splitLabels,
+  toFqdn,
+  type DomainNameFault,
+} from './zone.js';
+
+export type Transport = 'dns' | 'tls' | 'quic' | 'grpc' | 'https' | 'https3' | 'unix';
+
+/** A finding about one key; start/end are offsets inside the key's text. */
+export interface AddressProblem {
+  code: string;
+  message: string;
+  severity: Severity;
+  start: number;
+  end: number;
+}
+
+export interface ServerKey {
+  /** The key exactly as written. */
+  text: string;
+  transport: Transport;
+  /** The port written, or the transport's default (0 for unix://, which has none). */
+  port: number;
+  /** The port text as written, when the key has a numeric port. */
+  portText?: string;
+  /** Offset of portText inside text. */
+  portStart?: number;
+  /** Lowercased, fully qualified zones; a CIDR key gives its reverse zones; empty when refused. */
+  zones: string[];
+  /** The zone part as written (between the scheme and the port). */
+  zoneText: string;
+  /** Offset of zoneText inside text. */
+  zoneStart: number;
+  isReverseCidr: boolean;
+  problems: AddressProblem[];
+}
+
+/** Default ports (plugin/pkg/transport). unix:// has none: CoreDNS leaves its port empty. */
+export const DEFAULT_PORTS: Readonly<Record<Transport, number | undefined>> = {
+  dns: 53,
+  tls: 853,
+  quic: 853,
+  grpc: 443,
+  https: 443,
+  https3: 443,
+  unix: undefined,
+};
+
+// The order matters only for https3:// versus https://, and CoreDNS tests https3 first.
+const SCHEMES: readonly Transport[] = ['tls', 'dns', 'quic', 'grpc', 'https3', 'https', 'unix'];
+
+/** parse.Transport: a known, exactly lowercase scheme is removed; anything else stays in the text. */
+export function splitTransport(text: string): { transport: Transport; rest: string; prefixLength: number } {
+  for (const scheme of SCHEMES) {
+    const prefix = `${scheme}://`;
+    if (text.startsWith(prefix)) return { transport: scheme, rest: text.slice(prefix.length), prefixLength: prefix.length };
+  }
+  return { transport: 'dns', rest: text, prefixLength: 0 };
+}
+
+/** Go's strconv.Atoi: optional sign, decimal digits, within a 64-bit int; otherwise undefined. */
+function goAtoi(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const value = BigInt(s);
+  const limit = 1n << 63n;
+  return value >= -limit && value < limit ? value : undefined;
+}
+
+/** What plugin.SplitHostPort makes of the text after the scheme. Offsets are relative to that text. */
+interface HostPort {
+  hosts: string[];
+  zoneText: string;
+  portText?: string;
+  portStart?: number;
+  port?: number;
+  isCidr: boolean;
+  error?: { code: string; message: string; start: number; end: number };
+}
+
+/** Quote a name for a message as the user wrote it (no JSON escaping of backslashes). */
+function quote(s: string): string {
+  return `"${s}"`;
+}
+
+/** A suggested spelling, offered only when CoreDNS would accept it and it holds no stray colon. */
+function suggestion(candidate: string): string {
+  return checkDomainName(candidate).ok && !candidate.includes(':') ? ` Write ${quote(candidate)}.` : '';
+}
+
+function problemFromFault(fault: DomainNameFault, zone: string, start: number, end: number, fqdnCheck: boolean): HostPort['error'] {
+  const shown = quote(zone);
+  switch (fault) {
+    case 'empty':
+      return { code: 'address/empty-zone', start, end, message: 'The address has no zone, and CoreDNS refuses an empty zone name. Write "." (the root zone, every name) or a domain before the port, e.g. ".:1053".' };
+    case 'leading-dot':
+      return {
+        code: 'address/empty-label', start, end,
+        message: `The zone ${shown} starts with a dot; only the root zone "." may, so CoreDNS refuses it as a domain name.${suggestion(zone.replace(/^\.+/, '') || '.')}`,
+      };
+    case 'empty-label':
+      return {
+        code: 'address/empty-label', start, end,
+        message: `The zone ${shown} has an empty label (two dots in a row), which CoreDNS refuses.${suggestion(zone.replace(/\.{2,}/g, '.'))}`,
+      };
+    case 'label-too-long':
+      return {
+        code: 'address/label-too-long', start, end,
+        message: `This label of the zone is longer than 63 octets, the most a DNS label may hold, so CoreDNS refuses the zone. Shorten the label.`,
+      };
+    case 'too-long':
+      return {
+        code: 'address/zone-too-long', start, end,
+        message: `The zone is ${octetLength(fqdnCheck ? toFqdn(zone) : zone)} octets long${fqdnCheck ? ' as a fully qualified name' : ''}; CoreDNS refuses zones longer than 255. Use a shorter zone.`,
+      };
+    case 'trailing-backslash':
+      return {
+        code: 'address/invalid-zone', start, end,
+        message: `The zone ${shown} ends in a lone backslash that escapes nothing, so CoreDNS refuses it as a domain name. Remove the backslash, or write "\\\\" for a literal one.`,
+      };
+  }
+}
+
+/**
+ * plugin.SplitHostPort, plus (for server keys) the second pass InspectServerBlocks makes over each
+ * host in fully qualified form, which refuses a 255-octet zone written without its final dot.
+ */
+function splitHostPort(s: string, recheckAsFqdn: boolean): HostPort {
+  const colon = s.lastIndexOf(':');
+  if (colon !== -1 && colon === s.length - 1) {
+    return {
+      hosts: [], zoneText: s.slice(0, colon), isCidr: false,
+      error: {
+        code: 'address/trailing-colon', start: colon, end: colon + 1,
+        message: 'The address ends with ":" but no port, and CoreDNS refuses it. Write a port after the colon (e.g. ":1053") or drop the colon to use the default port.',
+      },
+    };
+  }
+  let zone = s;
+  let portText: string | undefined;
+  let port: number | undefined;
+  if (colon !== -1) {
+    const parsed = goAtoi(s.slice(colon + 1));
+    if (parsed !== undefined) {
+      portText = s.slice(colon + 1);
+      port = Number(parsed);
+      zone = s.slice(0, colon);
+    }
+  }
+  const base: HostPort = { hosts: [], zoneText: zone, isCidr: false, ...(portText !== undefined ? { portText, portStart: colon + 1, port } : {}) };
+  if (octetLength(zone) > 255) {
+    return { ...base, error: problemFromFault('too-long', zone, 0, zone.length, false) };
+  }
+  const check = checkDomainName(zone);
+  if (!check.ok) return { ...base, error: problemFromFault(check.fault, zone, check.start, check.end, false) };
+  const reverse = reverseZonesForCidr(zone);
+  if (reverse) {
+    // CoreDNS refuses networks written with a leading ':' or a leading '0' and a colon, even
+    // though Go parses them, so "::1/128" and "0::/64" never become reverse zones.
+    if (zone[0] === ':' || (zone[0] === '0' && zone.includes(':'))) {
+      const hint = reverse.length === 1 ? ` Write the reverse zone itself: ${reverse[0]}.` : ` Write its reverse zones (${reverse.length} of them, e.g. ${reverse[0]}) as keys instead.`;
+      return {
+        ...base,
+        error: { code: 'address/invalid-cidr', start: 0, end: zone.length, message: `CoreDNS refuses the network ${quote(zone)} as an invalid CIDR: it rejects IPv6 networks written with a leading ":" or "0".${hint}` },
+      };
+    }
+    return { ...base, hosts: reverse, isCidr: true };
+  }
+  if (recheckAsFqdn && octetLength(toFqdn(zone)) > 255) {
+    return { ...base, error: problemFromFault('too-long', zone, 0, zone.length, true) };
+  }
+  return { ...base, hosts: [zone] };
+}
+
+const TRANSPORT_LIST = 'dns://, tls://, quic://, grpc://, https://, https3://';
+
+/** Advice for a scheme CoreDNS does not know; it keeps the scheme as part of the zone name. */
+function unknownTransportMessage(scheme: string, zone: string): string {
+  const rest = zone.slice(scheme.length + 3);
+  const lower = scheme.toLowerCase();
+  const aliases: Record<string, string> = { udp: 'dns', tcp: 'dns', dot: 'tls', doh: 'https', doq: 'quic', doh3: 'https3', h3: 'https3', h2: 'https' };
+  const known = (SCHEMES as readonly string[]).includes(lower) ? lower : aliases[lower];
+  const becomes = quote(normalizeName(zone));
+  const lead = `CoreDNS does not know the transport "${scheme}://" (transports are lowercase: ${TRANSPORT_LIST}), so it keeps it in the zone name: this block serves the zone ${becomes} over plain DNS.`;
+  if (known === 'dns' && (lower === 'udp' || lower === 'tcp')) return `${lead} Plain DNS already serves both UDP and TCP: write "dns://${rest}" or just "${rest}".`;
+  if (known) return `${lead} Write "${known}://${rest}".`;
+  return `${lead} Remove the prefix or use one of those transports.`;
+}
+
+/** Text before the first '/' that looks like an IP address, for the "not a CIDR" warning. */
+function looksLikeNetwork(zone: string): boolean {
+  const slash = zone.indexOf('/');
+  if (slash <= 0) return false;
+  const addr = zone.slice(0, slash);
+  return /^[0-9A-Fa-f.:]+(%.*)?$/.test(addr) && /[.:]/.test(addr);
+}
+
+function notCidrReason(zone: string): string {
+  const slash = zone.indexOf('/');
+  const ip = parseIp(zone.slice(0, slash));
+  if (!ip) return 'the part before "/" is not a valid IP address, and IPv4 octets must be 0-255 without leading zeros';
+  if (ip.zone !== '') return 'a network may not carry an interface zone (%...)';
+  return `the prefix length must be a number from 0 to ${ip.bytes.length * 8}`;
+}
+
+/** Warnings for keys CoreDNS accepts but that almost certainly do not mean what they say. */
+function oddities(key: ServerKey, afterScheme: string, hostPort: HostPort): AddressProblem[] {
+  const found: AddressProblem[] = [];
+  const zoneStart = key.zoneStart;
+  const zone = hostPort.zoneText;
+  const warn = (code: string, start: number, end: number, message: string): void => {
+    found.push({ code, severity: 'warning', start, end, message });
+  };
+  if (key.transport === 'unix') {
+    warn('address/unix-no-server', 0, 'unix://'.length, 'CoreDNS recognises unix:// but starts no listener for it, so this block answers nothing. Use dns:// (the default) or another supported transport.');
+  }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(zone);
+  if (scheme) warn('address/unknown-transport', zoneStart, zoneStart + scheme[0].length, unknownTransportMessage(scheme[1], zone));
+  if (hostPort.isCidr) return found;
+  const schemeEnd = scheme ? scheme[0].length : 0;
+  if (looksLikeNetwork(zone.slice(schemeEnd))) {
+    warn('address/not-a-cidr', zoneStart + schemeEnd, zoneStart + zone.length,
+      `${quote(zone.slice(schemeEnd))} looks like a network but is not valid CIDR: ${notCidrReason(zone.slice(schemeEnd))}. CoreDNS therefore keeps it as the literal zone ${quote(normalizeName(zone))} and serves no reverse zone. Write a network such as 10.0.0.0/8 or 2001:db8::/32.`);
+    return found;
+  }
+  const lastColon = afterScheme.lastIndexOf(':');
+  // A colon inside an unknown scheme ("udp://") was already reported; only one after it can be a port.
+  if (hostPort.portText === undefined && lastColon !== -1 && lastColon >= schemeEnd) {
+    const portStart = zoneStart + lastColon + 1;
+    const after = afterScheme.slice(lastColon + 1);
+    const why = /^[+-]?[0-9]+$/.test(after) ? 'is too large for the 64-bit integer CoreDNS reads a port into' : 'is not a number';
+    warn('address/non-numeric-port', portStart, zoneStart + afterScheme.length,
+      `${quote(after)} after the last ":" ${why}, so CoreDNS does not read it as a port: it stays in the zone name ${quote(normalizeName(zone))} and the block listens on the default port ${key.port}. Write a port from 0 to 65535 (e.g. ":1053") or remove the colon.`);
+  } else if (zone.slice(schemeEnd).includes(':')) {
+    const ip = parseIp(zone.slice(schemeEnd) + (hostPort.portText !== undefined ? `:${hostPort.portText}` : ''));
+    const advice = ip ? ' To serve the reverse zone of an IPv6 address, write it in CIDR form (e.g. 2001:db8::1/128); to listen on an address, use the bind plugin.' : ' Check the address: only the text after the last colon can be a port.';
+    warn('address/colon-in-zone', zoneStart + schemeEnd, zoneStart + zone.length,
+      `The zone ${quote(normalizeName(zone))} still contains ":" after CoreDNS took the port from the last colon.${advice}`);
+  }
+  const bare = zone.slice(schemeEnd);
+  const ip = parseIp(bare);
+  if (ip && ip.zone === '' && ip.bytes.length === 4) {
+    warn('address/ip-as-zone', zoneStart + schemeEnd, zoneStart + zone.length,
+      `CoreDNS reads ${quote(bare)} as the domain name ${quote(normalizeName(zone))}, not as an address to listen on. To listen on that address use "bind ${bare}" inside the block with "." as the zone; to serve its reverse zone write ${bare}/32.`);
+  }
+  if (splitLabels(zone).includes('*')) {
+    const parent = splitLabels(zone).slice(splitLabels(zone).lastIndexOf('*') + 1).join('.') || '.';
+    warn('address/wildcard-zone', zoneStart, zoneStart + zone.length,
+      `A "*" label in a zone is literal: this block only serves names ending in ${quote(normalizeName(zone))}, not every name below ${quote(parent)}. To serve all of them, use ${quote(parent)} as the zone.`);
+  }
+  return found;
+}
+
+/** Read one server-block key the way CoreDNS does, with every reason it would refuse it. */
+export function parseServerKey(text: string): ServerKey {
+  const { transport, rest, prefixLength } = splitTransport(text);
+  const hostPort = splitHostPort(rest, true);
+  const defaultPort = DEFAULT_PORTS[transport] ?? 0;
+  const key: ServerKey = {
+    text,
+    transport,
+    port: hostPort.port ?? defaultPort,
+    zones: hostPort.error ? [] : hostPort.hosts.map(normalizeName),
+    zoneText: hostPort.zoneText,
+    zoneStart: prefixLength,
+    isReverseCidr: hostPort.isCidr,
+    problems: [],
+  };
+  if (hostPort.portText !== undefined && hostPort.portStart !== undefined) {
+    key.portText = hostPort.portText;
+    key.portStart = prefixLength + hostPort.portStart;
+  }
+  if (hostPort.error) {
+    const { code, message, start, end } = hostPort.error;
+    // An empty zone has no characters of its own to underline, so the whole key carries the error.
+    const whole = start === end;
+    key.problems.push({ code, message, severity: 'error', start: whole ? 0 : prefixLength + start, end: whole ? text.length : prefixLength + end });
+  }
+  if (key.portText !== undefined && key.portStart !== undefined) {
+    const portEnd = key.portStart + key.portText.length;
+    if (key.port < 0 || key.port > 65535) {
+      key.problems.push({
+        code: 'address/port-out-of-range', severity: 'error', start: key.portStart, end: portEnd,
+        message: `Port ${key.portText} is outside 0-65535; CoreDNS refuses to start when it sets up the listener. Use a port such as 53 or 1053.`,
+      });
+    } else if (key.port === 0) {
+      key.problems.push({
+        code: 'address/port-zero', severity: 'information', start: key.portStart, end: portEnd,
+        message: 'Port 0 lets the operating system pick a free port at random, so clients cannot know where to send queries. Use a fixed port unless this is a test.',
+      });
+    }
+  }
+  if (!hostPort.error) key.problems.push(...oddities(key, rest, hostPort));
+  return key;
+}
+
+/** A zone argument of a plugin, normalised like plugin.Host(arg).NormalizeExact(). */
+export interface NormalizedZoneArg {
+  /** Lowercased, fully qualified zones; empty when CoreDNS cannot normalise the argument. */
+  zones: string[];
+  /** Why the zones are empty; the caller decides whether its plugin refuses that or ignores it. */
+  problem?: AddressProblem;
+}
+
+/**
+ * How plugins read zone arguments (forward FROM, kubernetes ZONES, fallthrough ZONES, ...): any
+ * known scheme and a numeric port are dropped, the name is checked and a CIDR becomes its reverse
+ * zones. Unlike a server key there is no second fully-qualified pass, as in CoreDNS.
+ */
+export function normalizeZoneArg(text: string): NormalizedZoneArg {
+  const { rest, prefixLength } = splitTransport(text);
+  const hostPort = splitHostPort(rest, false);
+  if (hostPort.error) {
+    const { code, message, start, end } = hostPort.error;
+    const whole = start === end;
+    return {
+      zones: [],
+      problem: { code, message, severity: 'error', start: whole ? 0 : prefixLength + start, end: whole ? text.length : prefixLength + end },
+    };
+  }
+  return { zones: hostPort.hosts.map(normalizeName) };
+}
