@@ -69,7 +69,7 @@ const rows: Row[] = [
     rule: 'an unclosed option block is refused',
     corefile: '. {\n  forward . 1.2.3.4 {\n    max_fails 3\n',
     blocks: ['.: forward(. 1.2.3.4 { max_fails 3)'],
-    findings: ['error syntax/unclosed-option-block @1:20-1:21', 'error syntax/unclosed-block @0:2-0:3'],
+    findings: ['error syntax/unclosed-block @0:2-0:3', 'error syntax/unclosed-option-block @1:20-1:21'],
   },
   {
     rule: 'an option block must open on the directive line',
@@ -90,7 +90,7 @@ const rows: Row[] = [
     rule: 'an unterminated quote swallows the closing brace',
     corefile: '. {\n  log "x\n}\n',
     blocks: ['.: log(x\n}\n)'],
-    findings: ['error syntax/unterminated-quote @1:6-1:7', 'error syntax/unclosed-block @0:2-0:3'],
+    findings: ['error syntax/unclosed-block @0:2-0:3', 'error syntax/unterminated-quote @1:6-1:7'],
   },
   { rule: 'a snippet is defined and imported', corefile: '(base) {\n  log\n  errors\n}\n. {\n  import base\n  whoami\n}\n', blocks: ['.: log() errors() whoami()'] },
   { rule: 'a snippet may be on one line', corefile: '(base) { log }\n. {\n  import base\n}\n', blocks: ['.: log()'] },

@@ -33,7 +33,8 @@ export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings
     ...model.diagnostics,
     ...checked.diagnostics,
   ];
-  return { tree, model, blocks: checked.blocks, diagnostics: all.map((d) => toThisDocument(d, input.uri)) };
+  const diagnostics = all.map((d) => toThisDocument(d, input.uri)).sort(byPosition);
+  return { tree, model, blocks: checked.blocks, diagnostics };
 }
 
 /** A finding inside another file is shown on the import line of this document that leads to it. */
@@ -50,4 +51,8 @@ function toThisDocument(d: CoreDiagnostic, uri: string): CoreDiagnostic {
   };
   delete mapped.uri;
   return mapped;
+}
+
+function byPosition(a: CoreDiagnostic, b: CoreDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
