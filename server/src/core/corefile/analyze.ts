@@ -40,9 +40,9 @@ export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings
 /** A finding inside another file is shown on the import line of this document that leads to it. */
 function toThisDocument(d: CoreDiagnostic, uri: string): CoreDiagnostic {
   if (d.uri === undefined || d.uri === uri) return d;
-  const anchor = d.related?.find((r) => r.uri === uri);
-  if (!anchor) return d;
   const where = decodeURIComponent(d.uri.replace(/^file:\/\//, ''));
+  // Every finding must belong to this document: one with no import line here is shown at the top.
+  const anchor = d.related?.find((r) => r.uri === uri) ?? { uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' };
   const mapped: CoreDiagnostic = {
     ...d,
     range: anchor.range,

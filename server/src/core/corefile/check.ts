@@ -13,6 +13,9 @@ import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.
 import { closest } from './suggest.js';
 import { findExternalPlugin } from '../plugins/external.js';
 import { directiveStatus } from '../plugins/versions.js';
+import { checkTransportsNeedTls } from '../plugins/tls.js';
+import { autopathPodsWarning, type AutopathConfig } from '../plugins/autopath.js';
+import type { KubernetesConfig } from '../plugins/kubernetes.js';
 
 export interface CheckedBlock {
   block: EffectiveBlock;
@@ -53,14 +56,28 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
     return { block, keys, configs: new Map<string, unknown>() };
   });
 
-  const duplicateInput = blocks.map((b) => ({
-    keys: b.keys.filter((k) => k.token.unknownEnv.length === 0 && k.key.problems.every((p) => p.severity !== 'error')).map((k) => ({ key: k.key, range: k.token.range })),
-    bindAddresses: bindAddresses(b.block),
-    hasView: b.block.directives.some((d) => d.name === 'view'),
-  }));
-  diagnostics.push(...findDuplicateKeys(duplicateInput));
+  const duplicateInput = blocks.map((b) => {
+    const keys = b.keys.filter((k) => k.token.unknownEnv.length === 0 && k.key.problems.every((p) => p.severity !== 'error'));
+    const uri = b.block.keys[0]?.token.uri ?? b.block.node.open?.uri ?? docUri;
+    return {
+      keys: keys.map((k) => ({ key: k.key, range: k.token.range })),
+      bindAddresses: bindAddresses(b.block),
+      hasView: b.block.directives.some((d) => d.name === 'view'),
+      ...(uri !== docUri ? { uri } : {}),
+      via: b.block.via,
+    };
+  });
+  for (const d of findDuplicateKeys(duplicateInput, docUri)) {
+    // A clash inside an imported file is tied to the import chain that brought its block in.
+    const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => k.range === d.range || sameStart(k.range, d.range)));
+    if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }))];
+    diagnostics.push(d);
+  }
 
-  for (const checked of blocks) checkDirectives(checked, options, push);
+  for (const checked of blocks) {
+    checkDirectives(checked, options, push);
+    checkAcrossDirectives(checked, push);
+  }
   return { blocks, diagnostics };
 }
 
@@ -106,6 +123,11 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
     transports: checked.keys.map((k) => k.key.transport),
     directives: new Set(byName.keys()),
   };
+  for (const f of checkTransportsNeedTls(info.transports, info.directives)) {
+    const k = checked.keys[f.keyIndex]!;
+    if (k.token.unknownEnv.length > 0) continue;
+    push('error', f.code, f.message, k.token.range, k.token.uri, block.via);
+  }
   // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
   for (const name of PLUGIN_ORDER) {
     const occurrences = byName.get(name);
@@ -189,4 +211,19 @@ function keyRange(token: ArgToken, text: string, start: number, end: number): Ra
   if (!plain || end <= start) return token.range;
   const base = token.range.start;
   return { start: { line: base.line, character: base.character + start }, end: { line: base.line, character: base.character + end } };
+}
+
+function sameStart(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
+}
+
+/** Rules that need the typed configurations of two directives of one block. */
+function checkAcrossDirectives(checked: CheckedBlock, push: Push): void {
+  const autopath = checked.configs.get('autopath') as AutopathConfig | undefined;
+  if (autopath && checked.configs.has('kubernetes')) {
+    const kubernetes = checked.configs.get('kubernetes') as KubernetesConfig;
+    const message = autopathPodsWarning(autopath, kubernetes.pods);
+    const directive = checked.block.directives.find((d) => d.name === 'autopath');
+    if (message && directive) push('warning', 'autopath/pods-not-verified', message, directive.tokens[0]!.range, directive.tokens[0]!.uri, directive.via);
+  }
 }

@@ -1,0 +1,87 @@
+// The `log` directive: writes one line per query (optionally only for some names and response classes)
+// in a format built from placeholders. Reads its arguments like CoreDNS 1.14's log setup.
+import type { PluginModule, SetupContext } from './types.js';
+import { toFqdn } from '../corefile/zone.js';
+
+export type LogClass = 'all' | 'success' | 'denial' | 'error';
+
+export interface LogRule {
+  /** Names under this zone are logged. */
+  nameScope: string;
+  format: string;
+  classes: LogClass[];
+}
+
+export interface LogConfig {
+  rules: LogRule[];
+}
+
+export const COMMON_LOG_FORMAT = '{remote}:{port} - {>id} "{type} {class} {name} {proto} {size} {>do} {>bufsize}" {rcode} {>rflags} {rsize} {duration}';
+export const COMBINED_LOG_FORMAT = `${COMMON_LOG_FORMAT} "{>opcode}"`;
+const CLASSES: readonly string[] = ['all', 'success', 'denial', 'error'];
+
+function setup(ctx: SetupContext): LogConfig {
+  const { d } = ctx;
+  const rules: LogRule[] = [];
+  while (d.next()) {
+    const args = d.remainingArgTokens();
+    const stanza: LogRule[] = [];
+    if (args.length === 0) {
+      stanza.push({ nameScope: '.', format: COMMON_LOG_FORMAT, classes: [] });
+    } else if (args.length === 1) {
+      const only = args[0]!;
+      if (only.value.includes('{') && !ctx.isUnknown(only)) {
+        ctx.report('warning', 'log/format-as-name', `With a single argument CoreDNS reads '${only.value}' as a name to log, not as a format, so nothing is logged unless a query name ends in it. To set the format, name the zone first: 'log . ${only.value}'.`, only);
+      }
+      stanza.push({ nameScope: toFqdn(only.value), format: COMMON_LOG_FORMAT, classes: [] });
+    } else {
+      let names = args;
+      let format = COMMON_LOG_FORMAT;
+      const last = args[args.length - 1]!;
+      if (last.value.includes('{')) {
+        format = last.value.replaceAll('{common}', COMMON_LOG_FORMAT).replaceAll('{combined}', COMBINED_LOG_FORMAT);
+        names = args.slice(0, -1);
+      }
+      for (const n of names) stanza.push({ nameScope: toFqdn(n.value), format, classes: [] });
+    }
+    const classes = new Set<LogClass>();
+    while (d.nextBlock()) {
+      const option = d.token()!;
+      if (option.value !== 'class') {
+        ctx.report('error', 'log/unknown-option', `Unknown log option '${option.value}'; CoreDNS refuses to start. The only option is 'class all|success|denial|error...'.`, option);
+        continue;
+      }
+      const values = d.remainingArgTokens();
+      if (values.length === 0) {
+        ctx.report('error', 'log/wrong-arguments', "'class' needs at least one response class; CoreDNS refuses it bare. Write e.g. 'class denial error'.", option);
+      }
+      for (const v of values) {
+        if (ctx.isUnknown(v)) continue;
+        if (CLASSES.includes(v.value)) classes.add(v.value as LogClass);
+        else ctx.report('error', 'log/bad-class', `'${v.value}' is not a response class; CoreDNS refuses it. Use all, success, denial or error (lower case).`, v);
+      }
+    }
+    const list: LogClass[] = classes.size === 0 ? ['all'] : [...classes];
+    for (const rule of stanza) rule.classes = list;
+    rules.push(...stanza);
+  }
+  return { rules };
+}
+
+export const log: PluginModule<LogConfig> = {
+  name: 'log',
+  setupOnly: false,
+  repeat: 'repeatable',
+  docs: {
+    summary: 'Writes a line to standard output for each query, after it has been answered.',
+    behaviour: 'Passes every query to the next plugin and, when the reply comes back, logs it if the query name is under one of the rule names and the reply is of a selected class. Never changes the reply.',
+    syntax: ['log [NAMES...] [FORMAT]', 'log [NAMES...] [FORMAT] {\n    class all|success|denial|error...\n}'],
+    arguments: [
+      { name: 'NAMES', syntax: 'NAMES...', description: 'Only queries for names under these are logged. A single argument is always a name, even if it looks like a format.', default: '.' },
+      { name: 'FORMAT', syntax: 'FORMAT', description: 'The line format, recognised (with two or more arguments) by containing `{`. Placeholders such as {remote}, {name}, {type}, {rcode}, {duration}; {common} and {combined} stand for the predefined formats.', default: '{common}' },
+    ],
+    options: [{ name: 'class', syntax: 'class CLASS...', description: 'Log only replies of these classes: success, denial (NXDOMAIN/NODATA), error, or all.', default: 'all' }],
+    examples: ['. {\n    log . "{remote} {name} {type} {rcode}"\n    forward . 10.0.0.1\n}', '. {\n    log {\n        class denial error\n    }\n    forward . 10.0.0.1\n}'],
+  },
+  setup,
+};

@@ -1,0 +1,8 @@
+import { runTable } from './support/server-table.js';
+
+runTable('debug', [
+  { corefile: '. {\n  debug\n}\n', ok: true },
+  { corefile: '. {\n  debug\n  debug\n}\n', ok: true },
+  { corefile: '. {\n  debug on\n}\n', ok: false, code: 'debug/wrong-argument-count' },
+  { corefile: '. {\n  debug {\n  }\n}\n', ok: false, code: 'debug/wrong-argument-count' },
+]);
