@@ -1,0 +1,49 @@
+// The help texts. They list only what is built: a command or option appears here once it works.
+import { DEFAULT_COREDNS_VERSION } from '../core/settings.js';
+
+/** The subcommands that exist, in the order the help lists them. */
+export const COMMANDS = ['lint'] as const;
+
+export const MAIN_HELP = `Usage: corefile <command> [options]
+
+Checks CoreDNS Corefiles and resolv.conf files the way CoreDNS and the C library read them.
+
+Commands:
+  lint    Report problems in Corefiles and resolv.conf files
+
+Options:
+  -h, --help     Show this help
+  --version      Print the version
+
+Run 'corefile <command> --help' for the options of a command.
+`;
+
+export const LINT_HELP = `Usage: corefile lint [options] PATH...
+
+Reports what CoreDNS would refuse in a Corefile, and what is very likely a mistake in a Corefile or a
+resolv.conf. PATH is a file, a directory (searched recursively; node_modules and .git are skipped) or -
+for standard input. Files in directories are picked by name:
+  Corefile, Corefile.*, *.corefile, *.Corefile     Corefile
+  resolv.conf, resolv.conf.*, *.resolv.conf        resolv.conf
+  *.yaml, *.yml                                    Kubernetes YAML (listed, but the Corefiles
+                                                   inside ConfigMaps are not checked yet)
+
+Options:
+  --format text|json          Output format (default: text)
+  --coredns-version X.Y.Z     The CoreDNS release the Corefiles run on (default: ${DEFAULT_COREDNS_VERSION})
+  --external-plugin NAME      A directive compiled into your own CoreDNS build; repeat for each one
+  --env KEY=VALUE             A value for {$KEY} in Corefiles; repeat for each variable
+  --env-file FILE             KEY=VALUE lines for {$KEY}; --env overrides the same name. The shell's own
+                              environment is not read, so results do not depend on where lint runs.
+  --resolver glibc|musl       The stub resolver that reads resolv.conf files (default: glibc)
+  --lang corefile|resolvconf|yaml
+                              The kind of the files named and of standard input (default for -:
+                              corefile); in directories, only files of this kind are linted
+  --quiet                     Report errors only (text output: no warnings and no summary line)
+  -h, --help                  Show this help
+
+Output: one line per finding, 'path:line:column: severity code: message', then a summary line.
+JSON: {"version":1,"files":[{"path","language","diagnostics":[...]}],"summary":{...}} with 0-based ranges.
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or an unreadable file.
+`;

@@ -1,0 +1,26 @@
+// The `corefile` command: picks the subcommand and answers --help and --version. Each subcommand lives in
+// its own module and returns its exit status.
+import { COMMANDS, MAIN_HELP } from './help.js';
+import type { CliIo } from './io.js';
+import { EXIT_CLEAN, EXIT_USAGE, runLint } from './lint.js';
+import { PRODUCT_VERSION } from './version.js';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(MAIN_HELP);
+    return EXIT_USAGE;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(MAIN_HELP);
+    return EXIT_CLEAN;
+  }
+  if (command === '--version') {
+    io.stdout(`${PRODUCT_VERSION}\n`);
+    return EXIT_CLEAN;
+  }
+  if (command === 'lint') return runLint(rest, io);
+  const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;
+  io.stderr(`corefile: ${what}. Available commands: ${COMMANDS.join(', ')}.\nRun 'corefile --help' for usage.\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,87 @@
+// The language server: wires the LSP connection to the core. This directory is the only code that talks
+// to the connection; everything it shows comes from the core's facade (server/src/core/service.ts).
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileHost } from '../core/host.js';
+import { nodeHost } from '../node-host.js';
+import { runSafe } from './run-safe.js';
+import { SETTINGS_SECTION, SettingsStore } from './settings.js';
+import { Validator } from './validation.js';
+
+/** Long enough to wait out a burst of keystrokes, short enough that diagnostics feel immediate. */
+export const DEFAULT_VALIDATION_DELAY_MS = 150;
+
+export interface ServerOptions {
+  /** An existing connection (tests pass an in-memory one); otherwise one is made from the command line. */
+  connection?: Connection;
+  /** The pause after an edit before the document is analysed again; 0 analyses on every change. */
+  validationDelayMs?: number;
+  /** How imported files and zone files are read; the real file system unless a test gives another. */
+  host?: FileHost;
+}
+
+/**
+ * Starts serving on the given connection, or on the transport named on the command line (`--stdio`,
+ * `--node-ipc`, `--socket=N`, `--pipe=NAME`), and returns the connection.
+ */
+export function startServer(options: ServerOptions = {}): Connection {
+  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let canPullSettings = false;
+  let canRegisterConfiguration = false;
+  const settings = new SettingsStore(connection, () => canPullSettings);
+  const validator = new Validator(connection, documents, settings, options.host ?? nodeHost, options.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS);
+
+  connection.onInitialize((params): InitializeResult => {
+    const workspace = params.capabilities.workspace;
+    canPullSettings = workspace?.configuration === true;
+    canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'corefile-lens' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!canRegisterConfiguration) return;
+    // Asks the client to tell us when the `corefileLens` section changes, so open documents are checked
+    // again with the new values.
+    void runSafe(connection.console, 'registering for configuration changes', undefined, () =>
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).then(() => undefined),
+    );
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    void runSafe(connection.console, 'applying changed settings', undefined, () => {
+      settings.changed(params.settings);
+      validator.validateAll();
+    });
+  });
+
+  documents.onDidChangeContent((event) => {
+    void runSafe(connection.console, `handling a change of ${event.document.uri}`, undefined, () => validator.contentChanged(event.document.uri));
+  });
+
+  documents.onDidClose((event) => {
+    void runSafe(connection.console, `handling the close of ${event.document.uri}`, undefined, () => {
+      settings.forget(event.document.uri);
+      validator.closed(event.document.uri);
+    });
+  });
+
+  connection.onShutdown(() => validator.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

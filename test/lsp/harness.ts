@@ -1,0 +1,135 @@
+// An in-memory LSP client for tests: the real server (startServer) runs in this process on one end of two
+// PassThrough streams, and a protocol connection on the other end plays the editor. It answers
+// workspace/configuration from a settings object the test controls and records every publishDiagnostics.
+import { PassThrough } from 'node:stream';
+import {
+  ConfigurationRequest,
+  createConnection,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ConfigurationItem,
+  type InitializeResult,
+  type LogMessageParams,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import type { FileHost } from '../../server/src/core/host.js';
+import { startServer } from '../../server/src/lsp/server.js';
+
+export interface HarnessOptions {
+  validationDelayMs?: number;
+  host?: FileHost;
+  /** Whether the client announces workspace/configuration support (VS Code does). */
+  pullSettings?: boolean;
+  /** Replaces the normal answer to workspace/configuration, for tests of misbehaving clients. */
+  answerConfiguration?: (items: ConfigurationItem[]) => unknown[];
+}
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly configurationRequests: ConfigurationItem[] = [];
+  /** What the client answers for the `corefileLens` section. */
+  settings: unknown = {};
+  private readonly client: ProtocolConnection;
+  private readonly disposeServer: () => void;
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly options: HarnessOptions = {}) {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    // Readers and writers rather than raw streams: given streams, the library exits the process when they end.
+    const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer({ connection: server, validationDelayMs: options.validationDelayMs ?? 0, ...(options.host ? { host: options.host } : {}) });
+    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    this.client.onNotification(PublishDiagnosticsNotification.type, (params) => this.record(() => this.published.push(params)));
+    this.client.onNotification(LogMessageNotification.type, (params) => this.record(() => this.logs.push(params)));
+    this.client.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests.push(...params.items);
+      return options.answerConfiguration ? options.answerConfiguration(params.items) : params.items.map(() => this.settings);
+    });
+    this.client.onRequest(RegistrationRequest.type, () => undefined);
+    this.client.listen();
+    this.disposeServer = () => {
+      server.dispose();
+      toServer.end();
+      toClient.end();
+    };
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: this.options.pullSettings ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+    };
+    const result = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: null });
+    await this.client.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
+    return this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, ...contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Sets the answer for workspace/configuration and tells the server, as VS Code does after an edit. */
+  changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    return this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corefileLens: settings } });
+  }
+
+  /** Any raw notification, for tests that send what a broken client might. */
+  notify(method: string, params: unknown): Promise<void> {
+    return this.client.sendNotification(method, params);
+  }
+
+  /** How many diagnostics notifications have arrived for `uri` so far. */
+  count(uri: string): number {
+    return this.published.filter((p) => p.uri === uri).length;
+  }
+
+  /** Resolves with the `n`-th (1-based) diagnostics notification for `uri`, waiting for it if need be. */
+  async nthPublish(uri: string, n: number): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const found = this.published.filter((p) => p.uri === uri);
+      if (found.length >= n) return found[n - 1]!;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /** The next diagnostics notification for `uri` after those already received. */
+  nextPublish(uri: string): Promise<PublishDiagnosticsParams> {
+    return this.nthPublish(uri, this.count(uri) + 1);
+  }
+
+  async dispose(): Promise<void> {
+    this.client.dispose();
+    this.disposeServer();
+  }
+
+  private record(push: () => void): void {
+    push();
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+}
