@@ -3,5 +3,6 @@ import type { PluginModule } from './types.js';
 import { modules as serverModules } from './groups/server.js';
 import { modules as queryModulesA } from './groups/query-a.js';
 import { modules as queryModulesB } from './groups/query-b.js';
+import { modules as queryModulesC } from './groups/query-c.js';
 
-export const moduleGroups: ReadonlyArray<ReadonlyArray<PluginModule>> = [serverModules, queryModulesA, queryModulesB];
+export const moduleGroups: ReadonlyArray<ReadonlyArray<PluginModule>> = [serverModules, queryModulesA, queryModulesB, queryModulesC];
