@@ -28,3 +28,44 @@ test('the proxy replacement is named', () => {
   const { diagnostics } = analyzeCorefile({ uri: 'file:///v/Corefile', text: '. {\n  proxy . 8.8.8.8\n}\n' }, withDefaults({}), emptyHost);
   assert.match(diagnostics[0]!.message, /Use 'forward' instead/);
 });
+
+const optionRows: Array<{ name: string; corefile: string; version: string; found: string[] }> = [
+  {
+    name: 'kubernetes upstream is refused from 1.7.0 and named as removed',
+    corefile: 'cluster.local {\n  kubernetes cluster.local {\n    upstream\n  }\n}\n',
+    version: '1.14.7',
+    found: ['error version/option-removed'],
+  },
+  {
+    name: 'kubernetes upstream is only deprecated in 1.6.9',
+    corefile: 'cluster.local {\n  kubernetes cluster.local {\n    upstream\n  }\n}\n',
+    version: '1.6.9',
+    found: ['warning version/option-deprecated'],
+  },
+  {
+    name: 'kubernetes transfer moved to the transfer plugin in 1.8.0',
+    corefile: 'cluster.local {\n  kubernetes cluster.local {\n    transfer to *\n  }\n}\n',
+    version: '1.8.0',
+    found: ['error version/option-removed'],
+  },
+  {
+    name: 'kubernetes apiserver_qps is too new for 1.13.1',
+    corefile: 'cluster.local {\n  kubernetes cluster.local {\n    apiserver_qps 10\n  }\n}\n',
+    version: '1.13.1',
+    found: ['error version/option-not-available'],
+  },
+  {
+    name: 'kubernetes apiserver_qps exists in 1.14.0',
+    corefile: 'cluster.local {\n  kubernetes cluster.local {\n    apiserver_qps 10\n  }\n}\n',
+    version: '1.14.0',
+    found: [],
+  },
+];
+
+for (const row of optionRows) {
+  test(`target ${row.version}: ${row.name}`, () => {
+    const { diagnostics } = analyzeCorefile({ uri: 'file:///v/Corefile', text: row.corefile }, withDefaults({ corednsVersion: row.version }), emptyHost);
+    const found = diagnostics.filter((d) => d.code.startsWith('version/') || d.severity === 'error').map((d) => `${d.severity} ${d.code}`);
+    assert.deepEqual(found, row.found);
+  });
+}

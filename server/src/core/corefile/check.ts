@@ -11,6 +11,7 @@ import { findDuplicateKeys } from './duplicates.js';
 import { Dispenser, type ArgToken } from './dispenser.js';
 import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
 import { closest } from './suggest.js';
+import { checkOptionVersions, sameRange } from './option-versions.js';
 import { findExternalPlugin } from '../plugins/external.js';
 import { directiveStatus } from '../plugins/versions.js';
 import { checkTransportsNeedTls } from '../plugins/tls.js';
@@ -146,6 +147,15 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
         }
       }
     }
+    // Options the targeted release does not know, deprecated or removed; a removed option's own message
+    // names the replacement, so the module's plain "unknown option" at the same word is left out.
+    const superseded: Range[] = [];
+    for (const occurrence of handed) {
+      for (const f of checkOptionVersions(occurrence, options.settings.corednsVersion)) {
+        push(f.severity, f.code, f.message, f.token.range, f.token.uri, occurrence.via);
+        if (f.replacesUnknownOption) superseded.push(f.token.range);
+      }
+    }
     const tokens = handed.flatMap((d) => d.tokens);
     const d = new Dispenser(tokens);
     const ctx: SetupContext = {
@@ -159,6 +169,7 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
         const range = at === undefined ? d.range() : 'uri' in at ? at.range : at;
         const uri = token?.uri ?? handed[0]!.tokens[0]!.uri;
         const owner = handed.find((h) => token && h.tokens.includes(token)) ?? handed[0]!;
+        if (severity === 'error' && superseded.some((r) => sameRange(r, range))) return;
         push(severity, code, message, range, uri, owner.via);
       },
       isUnknown: (token) => token !== undefined && token.unknownEnv.length > 0,

@@ -1,0 +1,66 @@
+// Version awareness for options: an option the targeted CoreDNS does not know yet, one it deprecated, and
+// one it removed (with what to write instead). The facts live in plugins/versions-data.ts; this module
+// only finds the option words in a directive as written.
+import type { Range } from '../types.js';
+import { ignoresUnknownOptions, optionStatus } from '../plugins/versions.js';
+import type { OptionBlock } from './ast.js';
+import type { EffectiveDirective } from './model.js';
+import type { Token } from './token.js';
+
+export interface OptionVersionFinding {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  token: Token;
+  /**
+   * True when this finding says all there is about the word for the targeted release: a removed option's
+   * message names its replacement, and a deprecated one is still accepted there, so a module's
+   * "unknown option" (written for 1.14.7) must not stand beside it.
+   */
+  replacesUnknownOption: boolean;
+}
+
+/** The option words of a directive: the first word of each line of its blocks (and rewrite's rule type). */
+function optionWords(directive: EffectiveDirective): Token[] {
+  const words: Token[] = [];
+  const walk = (blocks: readonly OptionBlock[]): void => {
+    for (const block of blocks) for (const line of block.lines) if (line.kind === 'option') words.push(line.name);
+  };
+  walk(directive.node.blocks);
+  if (directive.name === 'rewrite') {
+    const args = directive.node.args;
+    const first = args[0]?.text === 'continue' || args[0]?.text === 'stop' ? args[1] : args[0];
+    if (first) words.push(first);
+  }
+  return words;
+}
+
+export function checkOptionVersions(directive: EffectiveDirective, version: string): OptionVersionFinding[] {
+  const findings: OptionVersionFinding[] = [];
+  for (const word of optionWords(directive)) {
+    const status = optionStatus(directive.name, word.text, version);
+    if (status.status === 'not-yet') {
+      const lenient = ignoresUnknownOptions(directive.name, version);
+      findings.push({
+        severity: lenient ? 'warning' : 'error',
+        code: 'version/option-not-available',
+        message: lenient
+          ? `'${word.text}' of '${directive.name}' first appeared in CoreDNS ${status.since}; CoreDNS ${version} silently ignores it. Upgrade CoreDNS or remove the line.`
+          : `'${word.text}' of '${directive.name}' first appeared in CoreDNS ${status.since}; CoreDNS ${version} refuses it. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`,
+        token: word,
+        replacesUnknownOption: false,
+      });
+    } else if (status.status === 'deprecated') {
+      const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
+      findings.push({ severity: 'warning', code: 'version/option-deprecated', message: `'${word.text}' of '${directive.name}' is deprecated since CoreDNS ${status.since}: ${status.note}${instead}`, token: word, replacesUnknownOption: true });
+    } else if (status.status === 'removed') {
+      const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
+      findings.push({ severity: 'error', code: 'version/option-removed', message: `'${word.text}' of '${directive.name}' is not accepted after CoreDNS ${status.lastVersion}: ${status.note}${instead}`, token: word, replacesUnknownOption: true });
+    }
+  }
+  return findings;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
