@@ -30,7 +30,7 @@ const rows: Row[] = [
   { corefile: f(' {\n    upstream 10.1.2.3\n    reload_by_mtime\n    fallthrough\n  }'), ok: true, files: db(ZONE) },
   { corefile: f(' {\n    reload\n  }'), ok: false, code: 'file/invalid-reload', files: db(ZONE) },
   { corefile: f(' {\n    reload 10\n  }'), ok: false, code: 'file/invalid-reload', files: db(ZONE) },
-  { corefile: f(' {\n    transfer to *\n  }'), ok: false, code: 'file/unknown-option', files: db(ZONE) },
+  { corefile: f(' {\n    transfer to *\n  }'), ok: false, code: 'version/option-removed', files: db(ZONE) },
   { corefile: f(' {\n    reload_by_mtime now\n  }'), ok: false, code: 'file/unknown-option', files: db(ZONE) },
   { corefile: f(), ok: false, code: 'file/invalid-zone-file', files: db('www A 192.0.2.1\n') },
   { corefile: f(), ok: false, code: 'file/invalid-zone-file', files: db(ZONE.replace('2024010101', '0')) },

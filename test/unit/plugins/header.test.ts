@@ -9,7 +9,7 @@ const h = (rules: string): string => b(`  header {\n    ${rules}\n  }`);
 const rows: Row[] = [
   { corefile: h('query clear rd\n    response set aa ra'), ok: true },
   { corefile: h('RESPONSE SET AA'), ok: true },
-  { corefile: h('set ra'), ok: false, code: 'header/bad-selector' },
+  { corefile: h('set ra'), ok: false, code: 'version/option-removed' },
   { corefile: h('response'), ok: false, code: 'header/missing-action' },
   { corefile: h('response set'), ok: false, code: 'header/missing-flags' },
   { corefile: h('response toggle ra'), ok: false, code: 'header/bad-action' },

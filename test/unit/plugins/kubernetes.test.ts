@@ -54,8 +54,8 @@ const rows: Row[] = [
   { corefile: opt('    apiserver_qps -1'), ok: false, code: 'kubernetes/invalid-number' },
   { corefile: opt('    apiserver_burst x'), ok: false, code: 'kubernetes/invalid-number' },
   { corefile: opt('    apiserver_max_inflight 1 2'), ok: false, code: 'kubernetes/wrong-argument-count' },
-  { corefile: opt('    upstream'), ok: false, code: 'kubernetes/unknown-option' },
-  { corefile: opt('    resyncperiod 10s'), ok: false, code: 'kubernetes/unknown-option' },
+  { corefile: opt('    upstream'), ok: false, code: 'version/option-removed' },
+  { corefile: opt('    resyncperiod 10s'), ok: false, code: 'version/option-removed' },
   { corefile: '. {\n  kubernetes cluster.local\n  kubernetes other.local\n}\n', ok: false, code: 'core/once-per-block' },
 ];
 

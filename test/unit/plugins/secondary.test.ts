@@ -18,7 +18,7 @@ const rows: Row[] = [
   { corefile: s('    transfer from primary.example.net'), ok: false, code: 'secondary/invalid-transfer-from' },
   { corefile: s('    transfer from 10.0.0.1\n    catalog\n    fallthrough'), ok: true },
   { corefile: s('    transfer from 10.0.0.1\n    catalog a.example x:'), ok: false, code: 'secondary/invalid-catalog-zone' },
-  { corefile: s('    transfer from 10.0.0.1\n    upstream'), ok: false, code: 'secondary/unknown-option' },
+  { corefile: s('    transfer from 10.0.0.1\n    upstream'), ok: false, code: 'version/option-removed' },
 ];
 
 runTable('secondary', rows, memoryHost);

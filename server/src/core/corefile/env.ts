@@ -34,9 +34,30 @@ function replaceReferences(s: string, start: string, end: string, env: Readonly<
   return s;
 }
 
+const NO_VARIABLES: string[] = [];
+
 export function toArgToken(token: Token, env: Readonly<Record<string, string>>): ArgToken {
-  const { value, unknown } = substituteEnv(token.text, env);
-  return { ...token, value, unknownEnv: unknown };
+  // Every token passes through here, so the common case (no placeholder at all) allocates nothing extra,
+  // and the object is built with one fixed shape that V8 can optimise property access for.
+  let value = token.text;
+  let unknownEnv = NO_VARIABLES;
+  if (value.indexOf('{') >= 0) {
+    const substituted = substituteEnv(value, env);
+    value = substituted.value;
+    if (substituted.unknown.length > 0) unknownEnv = substituted.unknown;
+  }
+  return {
+    text: token.text,
+    quoted: token.quoted,
+    uri: token.uri,
+    line: token.line,
+    lineBreaks: token.lineBreaks,
+    range: token.range,
+    start: token.start,
+    end: token.end,
+    value,
+    unknownEnv,
+  };
 }
 
 /** Whether a token holds a placeholder at all (known or not). */

@@ -138,33 +138,28 @@ export function lexCorefile(input: string, uri: string): LexResult {
       continue;
     }
     // A bare word: runs to the next whitespace. `\r` is skipped without ending the word, and `#` drops
-    // the rest of the word (the comment flag lasts only for this token).
-    let value = '';
-    let commentStart = -1;
-    let commentPos = start;
-    let end = start;
-    let endOffset = startOffset;
+    // the rest of the word (the comment flag lasts only for this token). The value is sliced from the
+    // input unless a `\r` inside the word forces building it piece by piece.
+    let carriageReturns = false;
     while (cur.offset < n) {
       const c = input.charCodeAt(cur.offset);
-      if (c === 0x0d) {
-        cur.advance();
-        continue;
-      }
-      if (isGoSpace(c)) break;
-      if (c === 0x23 && commentStart < 0) {
-        commentStart = cur.offset;
-        commentPos = cur.position();
-      }
-      if (commentStart < 0) {
-        value += input[cur.offset];
-        cur.advance();
-        end = cur.position();
-        endOffset = cur.offset;
-      } else {
-        cur.advance();
-      }
+      if (c === 0x0d) carriageReturns = true;
+      else if (c === 0x23 || isGoSpace(c)) break;
+      cur.advance();
     }
-    if (commentStart >= 0) {
+    let end = cur.position();
+    let endOffset = cur.offset;
+    // A `\r` right before the line break belongs to the line end, not to the word's range.
+    while (endOffset > startOffset && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(cur.offset) === 0x0a && end.character > 0) {
+      endOffset--;
+      end = { line: end.line, character: end.character - 1 };
+    }
+    const raw = input.slice(startOffset, endOffset);
+    const value = carriageReturns ? raw.replace(/\r/g, '') : raw;
+    if (cur.offset < n && input.charCodeAt(cur.offset) === 0x23) {
+      const commentStart = cur.offset;
+      const commentPos = cur.position();
+      while (cur.offset < n && !isGoSpace(input.charCodeAt(cur.offset))) cur.advance();
       comments.push({ range: { start: commentPos, end: cur.position() }, text: input.slice(commentStart, cur.offset) });
     }
     tokens.push(makeToken(value, false, uri, corednsLine, start, end, startOffset, endOffset));

@@ -2,7 +2,7 @@
 // one it removed (with what to write instead). The facts live in plugins/versions-data.ts; this module
 // only finds the option words in a directive as written.
 import type { Range } from '../types.js';
-import { ignoresUnknownOptions, optionStatus } from '../plugins/versions.js';
+import { ignoresUnknownOptions, LATEST_KNOWN_VERSION, optionStatus } from '../plugins/versions.js';
 import type { OptionBlock } from './ast.js';
 import type { EffectiveDirective } from './model.js';
 import type { Token } from './token.js';
@@ -14,8 +14,8 @@ export interface OptionVersionFinding {
   token: Token;
   /**
    * True when this finding says all there is about the word for the targeted release: a removed option's
-   * message names its replacement, and a deprecated one is still accepted there, so a module's
-   * "unknown option" (written for 1.14.7) must not stand beside it.
+   * message names its replacement, and an option deprecated in the target but removed since is still
+   * accepted there, so a module's "unknown option" (written for 1.14.7) must not stand beside it.
    */
   replacesUnknownOption: boolean;
 }
@@ -52,7 +52,7 @@ export function checkOptionVersions(directive: EffectiveDirective, version: stri
       });
     } else if (status.status === 'deprecated') {
       const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
-      findings.push({ severity: 'warning', code: 'version/option-deprecated', message: `'${word.text}' of '${directive.name}' is deprecated since CoreDNS ${status.since}: ${status.note}${instead}`, token: word, replacesUnknownOption: true });
+      findings.push({ severity: 'warning', code: 'version/option-deprecated', message: `'${word.text}' of '${directive.name}' is deprecated since CoreDNS ${status.since}: ${status.note}${instead}`, token: word, replacesUnknownOption: optionStatus(directive.name, word.text, LATEST_KNOWN_VERSION).status === 'removed' });
     } else if (status.status === 'removed') {
       const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
       findings.push({ severity: 'error', code: 'version/option-removed', message: `'${word.text}' of '${directive.name}' is not accepted after CoreDNS ${status.lastVersion}: ${status.note}${instead}`, token: word, replacesUnknownOption: true });

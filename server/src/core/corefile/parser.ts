@@ -43,7 +43,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
   problems: SyntaxError[] = [];
 
   constructor() {
-    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1 });
+    super(allTokenTypes, { recoveryEnabled: false, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 

@@ -18,7 +18,18 @@ export function isVersionString(text: string): boolean {
 }
 
 /** Reads `X.Y.Z`; anything else (including parts too large to be exact numbers) gives undefined. */
+// Versions are compared for every directive and option of every block: parsing each string once keeps
+// validation of large Corefiles fast.
+const PARSED = new Map<string, SemVer | undefined>();
+
 export function parseVersion(text: string): SemVer | undefined {
+  if (PARSED.has(text)) return PARSED.get(text);
+  const parsed = parseVersionUncached(text);
+  if (PARSED.size < 1000) PARSED.set(text, parsed);
+  return parsed;
+}
+
+function parseVersionUncached(text: string): SemVer | undefined {
   const match = VERSION_PATTERN.exec(text);
   if (!match) return undefined;
   const parts = [Number(match[1]), Number(match[2]), Number(match[3])];
