@@ -43,7 +43,9 @@ class CorefileGrammar extends EmbeddedActionsParser {
   problems: SyntaxError[] = [];
 
   constructor() {
-    super(allTokenTypes, { recoveryEnabled: false, maxLookahead: 1 });
+    // Recovery stays on as a safety net; the grammar is total (every token sequence has a parse), so it
+    // never has to act, and a mistake here would then cost a partial tree rather than an empty one.
+    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
