@@ -206,3 +206,14 @@ test('parser: never throws on hostile input', () => {
     assert.doesNotThrow(() => analyzeCorefile({ uri: 'file:///x/Corefile', text }, defaultSettings, memoryHost({})));
   }
 });
+
+test('parser: words with unknown variables are reported once each, as information', () => {
+  const text = '.:{$PORT} {\n  forward . {$UPSTREAM}\n  cache {$TTL}\n}\n';
+  const known = analyzeCorefile({ uri: 'file:///e/Corefile', text }, withDefaults({ env: { TTL: '30' } }), memoryHost({}));
+  const infos = known.diagnostics.filter((d) => d.code === 'env/unknown-variable');
+  assert.deepEqual(infos.map((d) => [d.severity, d.range.start.line, d.range.start.character, d.message.split(' ')[0]]), [
+    ['information', 0, 0, '{$PORT}'],
+    ['information', 1, 12, '{$UPSTREAM}'],
+  ]);
+  assert.deepEqual(known.diagnostics.filter((d) => d.severity === 'error'), []);
+});

@@ -29,3 +29,21 @@ for (const row of rows) {
     assert.deepEqual(found.filter((f) => row.codes.includes(f) || f.includes('autopath') || f.includes('tls/')), row.codes);
   });
 }
+
+const listenerRows: Array<{ name: string; corefile: string; warnings: string[] }> = [
+  { name: 'health and prometheus on one port', corefile: '. {\n  health :9153\n  prometheus :9153\n  whoami\n}\n', warnings: ['prometheus@2'] },
+  { name: 'health and ready defaults do not clash', corefile: '. {\n  health\n  ready\n  whoami\n}\n', warnings: [] },
+  { name: 'a clash across blocks', corefile: 'a.example {\n  health :8181\n  whoami\n}\nb.example {\n  ready\n  whoami\n}\n', warnings: ['ready@5'] },
+  { name: 'localhost and 127.0.0.1 are one address', corefile: '. {\n  pprof 127.0.0.1:9153\n  prometheus\n  whoami\n}\n', warnings: ['prometheus@2'] },
+  { name: 'the same plugin in two blocks shares its listener', corefile: 'a.example {\n  prometheus :9153\n  whoami\n}\nb.example {\n  prometheus :9153\n  whoami\n}\n', warnings: [] },
+  { name: 'different hosts on one port do not clash', corefile: '. {\n  health 127.0.0.1:8080\n  ready 10.0.0.1:8080\n  whoami\n}\n', warnings: [] },
+];
+
+for (const row of listenerRows) {
+  test(`listeners: ${row.name}`, () => {
+    const { diagnostics } = analyzeCorefile({ uri: 'file:///x/Corefile', text: row.corefile }, defaultSettings, emptyHost);
+    const clashes = diagnostics.filter((d) => d.code === 'core/listener-clash');
+    assert.deepEqual(clashes.map((d) => `${d.message.split(' ')[0]}@${d.range.start.line}`), row.warnings);
+    assert.ok(clashes.every((d) => d.severity === 'warning' && d.related?.length === 1));
+  });
+}

@@ -5,6 +5,8 @@ import type { AnalysisSettings } from '../settings.js';
 import type { CoreDiagnostic } from '../types.js';
 import type { CorefileTree } from './ast.js';
 import { checkModel, type CheckedBlock } from './check.js';
+import { findListenerClashes } from './listeners.js';
+import { unknownVariableFindings } from './env-findings.js';
 import { buildModel, type CorefileModel } from './model.js';
 import { parseCorefile } from './parse.js';
 import { dirName } from './paths.js';
@@ -32,6 +34,8 @@ export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings
     ...tree.errors.map((e): CoreDiagnostic => ({ severity: e.severity, code: e.code, message: e.message, range: e.range })),
     ...model.diagnostics,
     ...checked.diagnostics,
+    ...findListenerClashes(checked.blocks, input.uri),
+    ...unknownVariableFindings(model),
   ];
   const diagnostics = all.map((d) => toThisDocument(d, input.uri)).sort(byPosition);
   return { tree, model, blocks: checked.blocks, diagnostics };

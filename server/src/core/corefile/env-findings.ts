@@ -1,0 +1,31 @@
+// One information finding per word that holds an environment placeholder whose value is not known here:
+// such words are not value-checked, and the user should know why a check is silent and how to enable it.
+import type { CoreDiagnostic } from '../types.js';
+import type { ArgToken } from './dispenser.js';
+import type { CorefileModel } from './model.js';
+
+function describe(token: ArgToken): string {
+  return token.unknownEnv.map((name) => (token.text.includes(`{%${name}%}`) ? `{%${name}%}` : `{$${name}}`)).join(', ');
+}
+
+export function unknownVariableFindings(model: CorefileModel): CoreDiagnostic[] {
+  const findings: CoreDiagnostic[] = [];
+  const push = (token: ArgToken, what: string): void => {
+    const d: CoreDiagnostic = {
+      severity: 'information',
+      code: 'env/unknown-variable',
+      message: `${describe(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
+      range: token.range,
+    };
+    if (token.uri !== model.tree.uri) d.uri = token.uri;
+    findings.push(d);
+  };
+  for (const block of model.blocks) {
+    for (const key of block.keys) if (key.token.unknownEnv.length > 0) push(key.token, 'address');
+    for (const directive of block.directives) {
+      // The directive name has its own finding (the whole directive goes unchecked then).
+      for (const token of directive.tokens.slice(1)) if (token.unknownEnv.length > 0) push(token, 'argument');
+    }
+  }
+  return findings;
+}
