@@ -2,7 +2,7 @@
 import { DEFAULT_COREDNS_VERSION } from '../core/settings.js';
 
 /** The subcommands that exist, in the order the help lists them. */
-export const COMMANDS = ['lint'] as const;
+export const COMMANDS = ['lint', 'resolve', 'test'] as const;
 
 export const MAIN_HELP = `Usage: corefile <command> [options]
 
@@ -10,6 +10,8 @@ Checks CoreDNS Corefiles and resolv.conf files the way CoreDNS and the C library
 
 Commands:
   lint    Report problems in Corefiles and resolv.conf files
+  resolve Show how names resolve in a pod: stub resolver tries, server blocks, plugins, answers
+  test    Check the expectations of *.dnstest.yaml scenarios
 
 Options:
   -h, --help     Show this help

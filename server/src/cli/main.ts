@@ -3,6 +3,8 @@
 import { COMMANDS, MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { EXIT_CLEAN, EXIT_USAGE, runLint } from './lint.js';
+import { runResolve } from './resolve.js';
+import { runTest } from './test-command.js';
 import { PRODUCT_VERSION } from './version.js';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -20,6 +22,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_CLEAN;
   }
   if (command === 'lint') return runLint(rest, io);
+  if (command === 'resolve') return runResolve(rest, io);
+  if (command === 'test') return runTest(rest, io);
   const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;
   io.stderr(`corefile: ${what}. Available commands: ${COMMANDS.join(', ')}.\nRun 'corefile --help' for usage.\n`);
   return EXIT_USAGE;

@@ -60,17 +60,23 @@ export const DEFAULT_PORTS: Readonly<Record<Transport, number | undefined>> = {
 const SCHEMES: readonly Transport[] = ['tls', 'dns', 'quic', 'grpc', 'https3', 'https', 'unix'];
 
 /** parse.Transport: a known, exactly lowercase scheme is removed; anything else stays in the text. */
+const SCHEME_PREFIXES: ReadonlyArray<readonly [Transport, string]> = SCHEMES.map((scheme) => [scheme, `${scheme}://`] as const);
+
 export function splitTransport(text: string): { transport: Transport; rest: string; prefixLength: number } {
-  for (const scheme of SCHEMES) {
-    const prefix = `${scheme}://`;
-    if (text.startsWith(prefix)) return { transport: scheme, rest: text.slice(prefix.length), prefixLength: prefix.length };
+  // Most keys have no scheme at all; only text with "://" can have one.
+  if (text.indexOf('://') >= 0) {
+    for (const [scheme, prefix] of SCHEME_PREFIXES) {
+      if (text.startsWith(prefix)) return { transport: scheme, rest: text.slice(prefix.length), prefixLength: prefix.length };
+    }
   }
   return { transport: 'dns', rest: text, prefixLength: 0 };
 }
 
+const INTEGER = /^[+-]?[0-9]+$/;
+
 /** Go's strconv.Atoi: optional sign, decimal digits, within a 64-bit int; otherwise undefined. */
 function goAtoi(s: string): bigint | undefined {
-  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  if (!INTEGER.test(s)) return undefined;
   const value = BigInt(s);
   const limit = 1n << 63n;
   return value >= -limit && value < limit ? value : undefined;
@@ -212,23 +218,26 @@ function notCidrReason(zone: string): string {
   return `the prefix length must be a number from 0 to ${ip.bytes.length * 8}`;
 }
 
+const SCHEME_IN_ZONE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+
+function warn(found: AddressProblem[], code: string, start: number, end: number, message: string): void {
+  found.push({ code, severity: 'warning', start, end, message });
+}
+
 /** Warnings for keys CoreDNS accepts but that almost certainly do not mean what they say. */
 function oddities(key: ServerKey, afterScheme: string, hostPort: HostPort): AddressProblem[] {
   const found: AddressProblem[] = [];
   const zoneStart = key.zoneStart;
   const zone = hostPort.zoneText;
-  const warn = (code: string, start: number, end: number, message: string): void => {
-    found.push({ code, severity: 'warning', start, end, message });
-  };
   if (key.transport === 'unix') {
-    warn('address/unix-no-server', 0, 'unix://'.length, 'CoreDNS recognises unix:// but starts no listener for it, so this block answers nothing. Use dns:// (the default) or another supported transport.');
+    warn(found, 'address/unix-no-server', 0, 'unix://'.length, 'CoreDNS recognises unix:// but starts no listener for it, so this block answers nothing. Use dns:// (the default) or another supported transport.');
   }
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(zone);
-  if (scheme) warn('address/unknown-transport', zoneStart, zoneStart + scheme[0].length, unknownTransportMessage(scheme[1], zone));
+  const scheme = zone.indexOf('://') >= 0 ? SCHEME_IN_ZONE.exec(zone) : null;
+  if (scheme) warn(found, 'address/unknown-transport', zoneStart, zoneStart + scheme[0].length, unknownTransportMessage(scheme[1], zone));
   if (hostPort.isCidr) return found;
   const schemeEnd = scheme ? scheme[0].length : 0;
   if (looksLikeNetwork(zone.slice(schemeEnd))) {
-    warn('address/not-a-cidr', zoneStart + schemeEnd, zoneStart + zone.length,
+    warn(found, 'address/not-a-cidr', zoneStart + schemeEnd, zoneStart + zone.length,
       `${quote(zone.slice(schemeEnd))} looks like a network but is not valid CIDR: ${notCidrReason(zone.slice(schemeEnd))}. CoreDNS therefore keeps it as the literal zone ${quote(normalizeName(zone))} and serves no reverse zone. Write a network such as 10.0.0.0/8 or 2001:db8::/32.`);
     return found;
   }
@@ -238,23 +247,24 @@ function oddities(key: ServerKey, afterScheme: string, hostPort: HostPort): Addr
     const portStart = zoneStart + lastColon + 1;
     const after = afterScheme.slice(lastColon + 1);
     const why = /^[+-]?[0-9]+$/.test(after) ? 'is too large for the 64-bit integer CoreDNS reads a port into' : 'is not a number';
-    warn('address/non-numeric-port', portStart, zoneStart + afterScheme.length,
+    warn(found, 'address/non-numeric-port', portStart, zoneStart + afterScheme.length,
       `${quote(after)} after the last ":" ${why}, so CoreDNS does not read it as a port: it stays in the zone name ${quote(normalizeName(zone))} and the block listens on the default port ${key.port}. Write a port from 0 to 65535 (e.g. ":1053") or remove the colon.`);
   } else if (zone.slice(schemeEnd).includes(':')) {
     const ip = parseIp(zone.slice(schemeEnd) + (hostPort.portText !== undefined ? `:${hostPort.portText}` : ''));
     const advice = ip ? ' To serve the reverse zone of an IPv6 address, write it in CIDR form (e.g. 2001:db8::1/128); to listen on an address, use the bind plugin.' : ' Check the address: only the text after the last colon can be a port.';
-    warn('address/colon-in-zone', zoneStart + schemeEnd, zoneStart + zone.length,
+    warn(found, 'address/colon-in-zone', zoneStart + schemeEnd, zoneStart + zone.length,
       `The zone ${quote(normalizeName(zone))} still contains ":" after CoreDNS took the port from the last colon.${advice}`);
   }
   const bare = zone.slice(schemeEnd);
   const ip = parseIp(bare);
   if (ip && ip.zone === '' && ip.bytes.length === 4) {
-    warn('address/ip-as-zone', zoneStart + schemeEnd, zoneStart + zone.length,
+    warn(found, 'address/ip-as-zone', zoneStart + schemeEnd, zoneStart + zone.length,
       `CoreDNS reads ${quote(bare)} as the domain name ${quote(normalizeName(zone))}, not as an address to listen on. To listen on that address use "bind ${bare}" inside the block with "." as the zone; to serve its reverse zone write ${bare}/32.`);
   }
-  if (splitLabels(zone).includes('*')) {
+  // A "*" label needs a "*" somewhere in the zone; most zones have none.
+  if (zone.indexOf('*') >= 0 && splitLabels(zone).includes('*')) {
     const parent = splitLabels(zone).slice(splitLabels(zone).lastIndexOf('*') + 1).join('.') || '.';
-    warn('address/wildcard-zone', zoneStart, zoneStart + zone.length,
+    warn(found, 'address/wildcard-zone', zoneStart, zoneStart + zone.length,
       `A "*" label in a zone is literal: this block only serves names ending in ${quote(normalizeName(zone))}, not every name below ${quote(parent)}. To serve all of them, use ${quote(parent)} as the zone.`);
   }
   return found;

@@ -3,7 +3,7 @@
 import type { FileHost } from '../host.js';
 import type { AnalysisSettings } from '../settings.js';
 import type { CoreDiagnostic, Range, Severity } from '../types.js';
-import { isDirective, PLUGIN_ORDER } from '../plugins/order.js';
+import { executionIndex, isDirective, PLUGIN_ORDER } from '../plugins/order.js';
 import { pluginModule } from '../plugins/registry.js';
 import type { BlockInfo, SetupContext } from '../plugins/types.js';
 import { parseServerKey, type ServerKey } from './address.js';
@@ -13,7 +13,7 @@ import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.
 import { closest } from './suggest.js';
 import { checkOptionVersions, sameRange } from './option-versions.js';
 import { findExternalPlugin } from '../plugins/external.js';
-import { directiveStatus } from '../plugins/versions.js';
+import { directiveStatus, type DirectiveStatus } from '../plugins/versions.js';
 import { checkTransportsNeedTls } from '../plugins/tls.js';
 import { autopathPodsWarning, type AutopathConfig } from '../plugins/autopath.js';
 import type { KubernetesConfig } from '../plugins/kubernetes.js';
@@ -75,8 +75,9 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
     diagnostics.push(d);
   }
 
+  const statuses = new Map<string, DirectiveStatus>();
   for (const checked of blocks) {
-    checkDirectives(checked, options, push);
+    checkDirectives(checked, options, push, statuses);
     checkAcrossDirectives(checked, push);
   }
   return { blocks, diagnostics };
@@ -97,7 +98,59 @@ function bindAddresses(block: EffectiveBlock): string[] {
 
 type Push = (severity: Severity, code: string, message: string, range: Range, uri: string, via: EffectiveBlock['via']) => void;
 
-function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Push): void {
+/**
+ * What a module's setup sees. One object per setup call, with methods rather than closures: a Corefile of
+ * ten thousand blocks runs tens of thousands of setups.
+ */
+class PluginSetupContext implements SetupContext {
+  constructor(
+    readonly d: Dispenser,
+    readonly block: BlockInfo,
+    readonly settings: AnalysisSettings,
+    readonly host: FileHost,
+    readonly baseDir: string | undefined,
+    /** The occurrences handed to the module, in block order. */
+    private readonly handed: readonly EffectiveDirective[],
+    /** Ranges whose "unknown option" errors a version finding already covers. */
+    private readonly superseded: readonly Range[],
+    private readonly push: Push,
+  ) {}
+
+  report(severity: Severity, code: string, message: string, at?: ArgToken | Range): void {
+    const d = this.d;
+    const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
+    const range = at === undefined ? d.range() : 'uri' in at ? at.range : at;
+    const handed = this.handed;
+    const uri = token?.uri ?? handed[0]!.tokens[0]!.uri;
+    // The finding belongs to the occurrence that holds the token (its import chain is the one to show).
+    let owner = handed[0]!;
+    if (token && handed.length > 1) {
+      for (const h of handed) {
+        if (h.tokens.includes(token)) {
+          owner = h;
+          break;
+        }
+      }
+    }
+    if (severity === 'error') {
+      for (const r of this.superseded) if (sameRange(r, range)) return;
+    }
+    this.push(severity, code, message, range, uri, owner.via);
+  }
+
+  isUnknown(token: ArgToken | undefined): boolean {
+    return token !== undefined && token.unknownEnv.length > 0;
+  }
+}
+
+const NO_RANGES: readonly Range[] = [];
+
+function byExecutionOrder(a: string, b: string): number {
+  return executionIndex(a)! - executionIndex(b)!;
+}
+
+/** `statuses` keeps each directive's status for the targeted release, asked once per name and analysis. */
+function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Push, statuses: Map<string, DirectiveStatus>): void {
   const { block } = checked;
   const byName = new Map<string, EffectiveDirective[]>();
   for (const d of block.directives) {
@@ -110,29 +163,35 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
       reportUnknownDirective(d, options.settings, push);
       continue;
     }
-    const status = directiveStatus(d.name, options.settings.corednsVersion);
+    let status = statuses.get(d.name);
+    if (status === undefined) {
+      status = directiveStatus(d.name, options.settings.corednsVersion);
+      statuses.set(d.name, status);
+    }
     if (status.status === 'not-yet') {
       push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${options.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, nameToken.range, nameToken.uri, d.via);
       continue;
     }
-    const list = byName.get(d.name) ?? [];
-    list.push(d);
-    byName.set(d.name, list);
+    const list = byName.get(d.name);
+    if (list) list.push(d);
+    else byName.set(d.name, [d]);
   }
-  const info: BlockInfo = {
-    zones: checked.keys.flatMap((k) => k.key.zones),
-    transports: checked.keys.map((k) => k.key.transport),
-    directives: new Set(byName.keys()),
-  };
+  const zones: string[] = [];
+  const transports: string[] = [];
+  for (const k of checked.keys) {
+    for (const zone of k.key.zones) zones.push(zone);
+    transports.push(k.key.transport);
+  }
+  const info: BlockInfo = { zones, transports, directives: new Set(byName.keys()) };
   for (const f of checkTransportsNeedTls(info.transports, info.directives)) {
     const k = checked.keys[f.keyIndex]!;
     if (k.token.unknownEnv.length > 0) continue;
     push('error', f.code, f.message, k.token.range, k.token.uri, block.via);
   }
   // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
-  for (const name of PLUGIN_ORDER) {
-    const occurrences = byName.get(name);
-    if (!occurrences) continue;
+  const names = [...byName.keys()].sort(byExecutionOrder);
+  for (const name of names) {
+    const occurrences = byName.get(name)!;
     const module = pluginModule(name);
     if (!module) continue;
     let handed = occurrences;
@@ -149,31 +208,23 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
     }
     // Options the targeted release does not know, deprecated or removed; a removed option's own message
     // names the replacement, so the module's plain "unknown option" at the same word is left out.
-    const superseded: Range[] = [];
+    let superseded = NO_RANGES as Range[];
     for (const occurrence of handed) {
       for (const f of checkOptionVersions(occurrence, options.settings.corednsVersion)) {
         push(f.severity, f.code, f.message, f.token.range, f.token.uri, occurrence.via);
-        if (f.replacesUnknownOption) superseded.push(f.token.range);
+        if (f.replacesUnknownOption) {
+          if (superseded === NO_RANGES) superseded = [];
+          superseded.push(f.token.range);
+        }
       }
     }
-    const tokens = handed.flatMap((d) => d.tokens);
-    const d = new Dispenser(tokens);
-    const ctx: SetupContext = {
-      d,
-      block: info,
-      settings: options.settings,
-      host: options.host,
-      baseDir: options.baseDir,
-      report: (severity, code, message, at) => {
-        const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
-        const range = at === undefined ? d.range() : 'uri' in at ? at.range : at;
-        const uri = token?.uri ?? handed[0]!.tokens[0]!.uri;
-        const owner = handed.find((h) => token && h.tokens.includes(token)) ?? handed[0]!;
-        if (severity === 'error' && superseded.some((r) => sameRange(r, range))) return;
-        push(severity, code, message, range, uri, owner.via);
-      },
-      isUnknown: (token) => token !== undefined && token.unknownEnv.length > 0,
-    };
+    // One occurrence hands its own token list (the dispenser only reads it); several are joined.
+    let tokens = handed[0]!.tokens;
+    if (handed.length > 1) {
+      tokens = [];
+      for (const h of handed) for (const t of h.tokens) tokens.push(t);
+    }
+    const ctx = new PluginSetupContext(new Dispenser(tokens), info, options.settings, options.host, options.baseDir, handed, superseded, push);
     try {
       checked.configs.set(name, module.setup(ctx));
     } catch (error) {

@@ -62,8 +62,13 @@ function portKey(key: ServerKey): string {
   return fallback === undefined ? '' : String(fallback);
 }
 
-function listenerId(l: Listener): string {
-  return JSON.stringify([l.transport, l.zone, l.port, l.address]);
+/**
+ * A key naming one listener. Transport and port never hold a space, and the address carries its length,
+ * so two different listeners never share a key. Every key of every block is looked up, so this is kept to
+ * one string concatenation.
+ */
+function listenerId(transport: string, zone: string, port: string, address: string): string {
+  return `${transport} ${port} ${address.length} ${address} ${zone}`;
 }
 
 /** How CoreDNS prints a listener in its error: transport://zone:port [on address]. */
@@ -77,9 +82,9 @@ class OverlapChecker {
   private readonly unbound = new Map<string, Registration>();
 
   check(l: Listener): { kind: ConflictKind; other: Registration } | undefined {
-    const exact = this.registered.get(listenerId(l));
+    const exact = this.registered.get(listenerId(l.transport, l.zone, l.port, l.address));
     if (exact) return { kind: 'duplicate', other: exact };
-    const unboundId = listenerId({ ...l, address: '' });
+    const unboundId = listenerId(l.transport, l.zone, l.port, '');
     const anyBound = this.unbound.get(unboundId);
     if (!anyBound) return undefined;
     // An unbound listener clashes with the last bound one registered for the same zone and port.
@@ -89,8 +94,9 @@ class OverlapChecker {
   }
 
   register(registration: Registration): void {
-    this.registered.set(listenerId(registration.listener), registration);
-    this.unbound.set(listenerId({ ...registration.listener, address: '' }), registration);
+    const l = registration.listener;
+    this.registered.set(listenerId(l.transport, l.zone, l.port, l.address), registration);
+    this.unbound.set(listenerId(l.transport, l.zone, l.port, ''), registration);
   }
 }
 

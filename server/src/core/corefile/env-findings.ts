@@ -8,23 +8,26 @@ function describe(token: ArgToken): string {
   return token.unknownEnv.map((name) => (token.text.includes(`{%${name}%}`) ? `{%${name}%}` : `{$${name}}`)).join(', ');
 }
 
+function finding(token: ArgToken, what: string, documentUri: string): CoreDiagnostic {
+  const d: CoreDiagnostic = {
+    severity: 'information',
+    code: 'env/unknown-variable',
+    message: `${describe(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
+    range: token.range,
+  };
+  if (token.uri !== documentUri) d.uri = token.uri;
+  return d;
+}
+
 export function unknownVariableFindings(model: CorefileModel): CoreDiagnostic[] {
   const findings: CoreDiagnostic[] = [];
-  const push = (token: ArgToken, what: string): void => {
-    const d: CoreDiagnostic = {
-      severity: 'information',
-      code: 'env/unknown-variable',
-      message: `${describe(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
-      range: token.range,
-    };
-    if (token.uri !== model.tree.uri) d.uri = token.uri;
-    findings.push(d);
-  };
+  const documentUri = model.tree.uri;
   for (const block of model.blocks) {
-    for (const key of block.keys) if (key.token.unknownEnv.length > 0) push(key.token, 'address');
+    for (const key of block.keys) if (key.token.unknownEnv.length > 0) findings.push(finding(key.token, 'address', documentUri));
     for (const directive of block.directives) {
       // The directive name has its own finding (the whole directive goes unchecked then).
-      for (const token of directive.tokens.slice(1)) if (token.unknownEnv.length > 0) push(token, 'argument');
+      const tokens = directive.tokens;
+      for (let i = 1; i < tokens.length; i++) if (tokens[i]!.unknownEnv.length > 0) findings.push(finding(tokens[i]!, 'argument', documentUri));
     }
   }
   return findings;

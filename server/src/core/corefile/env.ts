@@ -1,6 +1,7 @@
 // Environment placeholders. CoreDNS replaces `{%NAME%}` and then `{$NAME}` inside every token, with an
 // empty string for unset variables. At lint time a variable is known only if the user gave its value; an
 // unknown one is left in place and remembered, so checks can skip values they cannot know.
+import { isLexedToken } from './grammar-tokens.js';
 import type { Token } from './token.js';
 import type { ArgToken } from './dispenser.js';
 
@@ -36,10 +37,17 @@ function replaceReferences(s: string, start: string, end: string, env: Readonly<
 
 const NO_VARIABLES: string[] = [];
 
-export function toArgToken(token: Token, env: Readonly<Record<string, string>>): ArgToken {
+/**
+ * The token as a plugin sees it. `onlyUse` says the token appears nowhere else in the model (it comes from
+ * the analysed document itself, not through an import that may bring it in more than once): a lexed token
+ * without a placeholder is then its own ArgToken, and no copy is made. Elsewhere each use gets its own
+ * object, so that a finding can tell which use it is about.
+ */
+export function toArgToken(token: Token, env: Readonly<Record<string, string>>, onlyUse = false): ArgToken {
   // Every token passes through here, so the common case (no placeholder at all) allocates nothing extra,
-  // and the object is built with one fixed shape that V8 can optimise property access for.
+  // and a copy is built with one fixed shape that V8 can optimise property access for.
   let value = token.text;
+  if (value.indexOf('{') < 0 && onlyUse && isLexedToken(token)) return token;
   let unknownEnv = NO_VARIABLES;
   if (value.indexOf('{') >= 0) {
     const substituted = substituteEnv(value, env);

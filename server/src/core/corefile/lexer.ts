@@ -5,6 +5,8 @@
 // an unterminated quote runs to the end of the file. It also records exact LSP positions, which CoreDNS
 // does not need but every editor feature does.
 import type { Range } from '../types.js';
+import type { LexedToken } from './grammar-tokens.js';
+import { typeOfText } from './token-types.js';
 import type { Token } from './token.js';
 
 export interface Comment {
@@ -61,9 +63,24 @@ class Cursor {
     }
   }
 
+  /** Moves over `count` characters that are known to hold no line end: only the column changes. */
+  skipPlain(count: number): void {
+    this.offset += count;
+    this.character += count;
+  }
+
   position(): { line: number; character: number } {
     return { line: this.line, character: this.character };
   }
+}
+
+/**
+ * Whether a character is printable ASCII after `#` (so neither whitespace, `"` nor `#`): inside a bare word
+ * it can only continue the word. Most of a Corefile is made of these, so the lexer scans them without the
+ * whitespace and line-end checks.
+ */
+function isPlainWordChar(ch: number): boolean {
+  return ch > 0x23 && ch < 0x7f;
 }
 
 export function lexCorefile(input: string, uri: string): LexResult {
@@ -77,26 +94,16 @@ export function lexCorefile(input: string, uri: string): LexResult {
 
   while (cur.offset < n) {
     const ch = input.charCodeAt(cur.offset);
+    if (ch === 0x20 || ch === 0x09) {
+      cur.skipPlain(1);
+      continue;
+    }
     if (isGoSpace(ch)) {
       cur.advance();
       continue;
     }
     if (ch === 0x23 /* # */) {
-      // A comment at the start of a token runs to the end of the line.
-      const start = cur.position();
-      const startOffset = cur.offset;
-      // Only `\n` ends it: CoreDNS skips a lone `\r` without leaving the comment.
-      let end = start;
-      let endOffset = startOffset;
-      while (cur.offset < n && input.charCodeAt(cur.offset) !== 0x0a) {
-        const c = input.charCodeAt(cur.offset);
-        cur.advance();
-        if (c !== 0x0d) {
-          end = cur.position();
-          endOffset = cur.offset;
-        }
-      }
-      comments.push({ range: { start, end }, text: input.slice(startOffset, endOffset) });
+      comments.push(lexLineComment(input, cur));
       continue;
     }
     const start = cur.position();
@@ -127,7 +134,7 @@ export function lexCorefile(input: string, uri: string): LexResult {
         escaped = false;
         cur.advance();
       }
-      const token = makeToken(value, true, uri, corednsLine, start, cur.position(), startOffset, cur.offset);
+      const token = makeToken(value, true, uri, corednsLine, countLineBreaks(value), start, cur.position(), startOffset, cur.offset);
       if (!closed) {
         unterminatedQuote = token;
         // CoreDNS emits the swallowed text as a token only when it is not empty.
@@ -140,6 +147,9 @@ export function lexCorefile(input: string, uri: string): LexResult {
     // A bare word: runs to the next whitespace. `\r` is skipped without ending the word, and `#` drops
     // the rest of the word (the comment flag lasts only for this token). The value is sliced from the
     // input unless a `\r` inside the word forces building it piece by piece.
+    let plainEnd = startOffset + 1;
+    while (plainEnd < n && isPlainWordChar(input.charCodeAt(plainEnd))) plainEnd++;
+    cur.skipPlain(plainEnd - startOffset);
     let carriageReturns = false;
     while (cur.offset < n) {
       const c = input.charCodeAt(cur.offset);
@@ -147,13 +157,14 @@ export function lexCorefile(input: string, uri: string): LexResult {
       else if (c === 0x23 || isGoSpace(c)) break;
       cur.advance();
     }
-    let end = cur.position();
     let endOffset = cur.offset;
+    let endCharacter = cur.character;
     // A `\r` right before the line break belongs to the line end, not to the word's range.
-    while (endOffset > startOffset && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(cur.offset) === 0x0a && end.character > 0) {
+    while (endOffset > startOffset && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(cur.offset) === 0x0a && endCharacter > 0) {
       endOffset--;
-      end = { line: end.line, character: end.character - 1 };
+      endCharacter--;
     }
+    const end = { line: cur.line, character: endCharacter };
     const raw = input.slice(startOffset, endOffset);
     const value = carriageReturns ? raw.replace(/\r/g, '') : raw;
     if (cur.offset < n && input.charCodeAt(cur.offset) === 0x23) {
@@ -162,24 +173,66 @@ export function lexCorefile(input: string, uri: string): LexResult {
       while (cur.offset < n && !isGoSpace(input.charCodeAt(cur.offset))) cur.advance();
       comments.push({ range: { start: commentPos, end: cur.position() }, text: input.slice(commentStart, cur.offset) });
     }
-    tokens.push(makeToken(value, false, uri, corednsLine, start, end, startOffset, endOffset));
+    // A bare word never holds a `\n`: it is whitespace.
+    tokens.push(makeToken(value, false, uri, corednsLine, 0, start, end, startOffset, endOffset));
   }
   const result: LexResult = { tokens, comments };
   if (unterminatedQuote) result.unterminatedQuote = unterminatedQuote;
   return result;
 }
 
+/** A comment at the start of a token: it runs to the end of the line. */
+function lexLineComment(input: string, cur: Cursor): Comment {
+  const start = cur.position();
+  const startOffset = cur.offset;
+  // Only `\n` ends it: CoreDNS skips a lone `\r` without leaving the comment.
+  let lineEnd = input.indexOf('\n', startOffset);
+  if (lineEnd < 0) lineEnd = input.length;
+  let carriageReturn = false;
+  for (let i = startOffset; i < lineEnd && !carriageReturn; i++) carriageReturn = input.charCodeAt(i) === 0x0d;
+  if (!carriageReturn) {
+    // The common case: no `\r` in the comment, so it is one stretch of one LSP line.
+    cur.skipPlain(lineEnd - startOffset);
+    return { range: { start, end: cur.position() }, text: input.slice(startOffset, lineEnd) };
+  }
+  let end = start;
+  let endOffset = startOffset;
+  while (cur.offset < lineEnd) {
+    const c = input.charCodeAt(cur.offset);
+    cur.advance();
+    if (c !== 0x0d) {
+      end = cur.position();
+      endOffset = cur.offset;
+    }
+  }
+  return { range: { start, end }, text: input.slice(startOffset, endOffset) };
+}
+
+function countLineBreaks(text: string): number {
+  let lineBreaks = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineBreaks++;
+  return lineBreaks;
+}
+
+const NO_VARIABLES: string[] = [];
+
+/**
+ * Every token is built here, with one shape: V8 then keeps every token of every document alike, and
+ * learns from this one site that tokens live long (it allocates them where long-lived objects go).
+ */
 function makeToken(
   text: string,
   quoted: boolean,
   uri: string,
   line: number,
+  lineBreaks: number,
   start: { line: number; character: number },
   end: { line: number; character: number },
   startOffset: number,
   endOffset: number,
-): Token {
-  let lineBreaks = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) lineBreaks++;
-  return { text, quoted, uri, line, lineBreaks, range: { start, end }, start: startOffset, end: endOffset };
+): LexedToken {
+  return {
+    text, quoted, uri, line, lineBreaks, range: { start, end }, start: startOffset, end: endOffset,
+    tokenTypeIdx: typeOfText(text).tokenTypeIdx!, image: text, value: text, unknownEnv: NO_VARIABLES,
+  };
 }

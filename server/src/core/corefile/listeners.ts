@@ -38,10 +38,12 @@ function canonicalHost(host: string): string {
   return lower;
 }
 
+const LISTENER_ENTRIES = Object.entries(LISTENERS);
+
 export function findListenerClashes(blocks: readonly CheckedBlock[], documentUri: string): CoreDiagnostic[] {
   const listeners: Listener[] = [];
   for (const checked of blocks) {
-    for (const [plugin, fallback] of Object.entries(LISTENERS)) {
+    for (const [plugin, fallback] of LISTENER_ENTRIES) {
       const config = checked.configs.get(plugin) as { address?: string } | undefined;
       if (!config) continue;
       const directive = checked.block.directives.find((d) => d.name === plugin);

@@ -111,7 +111,7 @@ class Expander {
   private serverBlock(node: ServerBlockNode, via: ImportNode[], depth: number): void {
     const keys: EffectiveKey[] = [];
     for (const token of node.keys) {
-      const arg = toArgToken(token, this.options.env);
+      const arg = toArgToken(token, this.options.env, via.length === 0);
       let text = arg.value;
       if (text.endsWith(',')) text = text.slice(0, -1);
       // CoreDNS drops keys that are empty (a quoted "" or a variable that expands to nothing).
@@ -134,11 +134,14 @@ class Expander {
         }
         continue;
       }
-      const name = toArgToken(statement.name, this.options.env);
+      // Tokens of the analysed document itself are used once; imported ones may be used many times.
+      const onlyUse = via.length === 0;
+      const name = toArgToken(statement.name, this.options.env, onlyUse);
       const tokens: ArgToken[] = [name];
-      const importKeywords = new Set<Token>();
-      collectImports(statement.blocks, importKeywords);
-      this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
+      // Only a directive with blocks can hold imports (they are lines of its blocks).
+      const importKeywords = statement.blocks.length > 0 ? collectImports(statement.blocks, undefined) : undefined;
+      if (importKeywords) this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
+      else for (const token of statement.tokens) tokens.push(toArgToken(token, this.options.env, onlyUse));
       block.directives.push({ name: name.value, tokens, node: statement, via });
     }
   }
@@ -161,7 +164,7 @@ class Expander {
         }
         continue;
       }
-      out.push(toArgToken(token, this.options.env));
+      out.push(toArgToken(token, this.options.env, via.length === 0));
     }
   }
 
@@ -242,13 +245,15 @@ class Expander {
   }
 }
 
-function collectImports(blocks: readonly OptionBlock[], into: Set<Token>): void {
+/** The keywords of the import lines in the blocks, nested ones included; undefined when there are none. */
+function collectImports(blocks: readonly OptionBlock[], into: Set<Token> | undefined): Set<Token> | undefined {
   for (const block of blocks) {
     for (const line of block.lines) {
-      if (line.kind === 'import') into.add(line.keyword);
-      else collectImports(line.blocks, into);
+      if (line.kind === 'import') (into ??= new Set<Token>()).add(line.keyword);
+      else if (line.blocks.length > 0) into = collectImports(line.blocks, into);
     }
   }
+  return into;
 }
 
 export function fileUri(path: string): string {

@@ -2,8 +2,7 @@
 // one it removed (with what to write instead). The facts live in plugins/versions-data.ts; this module
 // only finds the option words in a directive as written.
 import type { Range } from '../types.js';
-import { ignoresUnknownOptions, LATEST_KNOWN_VERSION, optionStatus } from '../plugins/versions.js';
-import type { OptionBlock } from './ast.js';
+import { ignoresUnknownOptions, LATEST_KNOWN_VERSION, optionStatus, type OptionStatus } from '../plugins/versions.js';
 import type { EffectiveDirective } from './model.js';
 import type { Token } from './token.js';
 
@@ -23,10 +22,7 @@ export interface OptionVersionFinding {
 /** The option words of a directive: the first word of each line of its blocks (and rewrite's rule type). */
 function optionWords(directive: EffectiveDirective): Token[] {
   const words: Token[] = [];
-  const walk = (blocks: readonly OptionBlock[]): void => {
-    for (const block of blocks) for (const line of block.lines) if (line.kind === 'option') words.push(line.name);
-  };
-  walk(directive.node.blocks);
+  for (const block of directive.node.blocks) for (const line of block.lines) if (line.kind === 'option') words.push(line.name);
   if (directive.name === 'rewrite') {
     const args = directive.node.args;
     const first = args[0]?.text === 'continue' || args[0]?.text === 'stop' ? args[1] : args[0];
@@ -35,10 +31,27 @@ function optionWords(directive: EffectiveDirective): Token[] {
   return words;
 }
 
+// optionStatus is a pure function of its three strings, and a large Corefile asks the same few questions
+// over and over (every forward block's max_fails...). Answers are kept, up to a bound.
+const STATUS_CACHE = new Map<string, OptionStatus>();
+const STATUS_CACHE_LIMIT = 4096;
+
+function cachedOptionStatus(directive: string, option: string, version: string): OptionStatus {
+  // Directive names hold no space and the option carries its length, so no two questions share a key.
+  const key = `${directive} ${option.length} ${option} ${version}`;
+  let status = STATUS_CACHE.get(key);
+  if (status === undefined) {
+    status = optionStatus(directive, option, version);
+    if (STATUS_CACHE.size >= STATUS_CACHE_LIMIT) STATUS_CACHE.clear();
+    STATUS_CACHE.set(key, status);
+  }
+  return status;
+}
+
 export function checkOptionVersions(directive: EffectiveDirective, version: string): OptionVersionFinding[] {
   const findings: OptionVersionFinding[] = [];
   for (const word of optionWords(directive)) {
-    const status = optionStatus(directive.name, word.text, version);
+    const status = cachedOptionStatus(directive.name, word.text, version);
     if (status.status === 'not-yet') {
       const lenient = ignoresUnknownOptions(directive.name, version);
       findings.push({

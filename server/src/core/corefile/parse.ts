@@ -1,6 +1,8 @@
 // Entry points of the Corefile syntax layer: text in, tree and errors out, never an exception.
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
-import { toGrammarTokens } from './grammar-tokens.js';
+import type { IToken } from 'chevrotain';
+import type { Range } from '../types.js';
+import { payloadOf, toGrammarTokens } from './grammar-tokens.js';
 import { lexCorefile } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import type { Token } from './token.js';
@@ -50,17 +52,20 @@ function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof cor
     problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token), severity: 'error' });
   }
   // A failed recovery may leave tokens unread; they are reported rather than silently dropped.
+  // The parser is shared: it lets go of this document's tokens, which the tree keeps only as long as needed.
+  grammar.input = [];
+  grammar.problems = [];
   return { result, problems };
 }
 
-function grammarRange(t: { startLine?: number; startColumn?: number; endLine?: number; endColumn?: number }) {
-  if (t.startLine === undefined || Number.isNaN(t.startLine)) return zero();
-  return {
-    start: { line: t.startLine - 1, character: (t.startColumn ?? 1) - 1 },
-    end: { line: (t.endLine ?? t.startLine) - 1, character: t.endColumn ?? t.startColumn ?? 1 },
-  };
+/** Where a grammar error is: at the Corefile token the grammar token stands for (none for a made-up one). */
+function grammarRange(t: IToken): Range {
+  const token = payloadOf(t);
+  if (!token) return zero();
+  const { start, end } = token.range;
+  return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
 }
 
-function zero() {
+function zero(): Range {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

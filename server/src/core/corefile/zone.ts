@@ -42,9 +42,15 @@ function utf8(s: string): Utf8Text {
   return { bytes, offsets };
 }
 
+/** Whether every character of s is ASCII, so that its octets are its UTF-16 code units. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** Length of s in octets, the unit CoreDNS's "zone is too long" rule counts. */
 export function octetLength(s: string): number {
-  return utf8(s).bytes.length;
+  return isAscii(s) ? s.length : utf8(s).bytes.length;
 }
 
 /** miekg/dns IsFqdn: ends in a dot that is not itself escaped by an odd run of backslashes. */
@@ -66,6 +72,8 @@ export function toFqdn(s: string): string {
  * code point at a time and keep only the first code point of the result, which is what Go gives.
  */
 export function goToLower(s: string): string {
+  // ASCII has no context rules and no growing characters: the plain lowering is Go's.
+  if (isAscii(s)) return s.toLowerCase();
   let out = '';
   for (const ch of s) {
     const lowered = ch.toLowerCase();
@@ -90,8 +98,26 @@ function isDigit(b: number | undefined): boolean {
  */
 export function checkDomainName(s: string): DomainNameCheck {
   if (s.length === 0) return { ok: false, fault: 'empty', start: 0, end: 0 };
-  const { bytes, offsets } = utf8(toFqdn(s));
-  const at = (b: number): number => Math.min(offsets[Math.min(b, bytes.length)] ?? s.length, s.length);
+  const fqdn = toFqdn(s);
+  // Names are nearly always ASCII: their octets are then their code units, and no copy is needed.
+  if (isAscii(fqdn)) return walkDomainName(s, fqdn, undefined);
+  return walkDomainName(s, fqdn, utf8(fqdn));
+}
+
+/** Octet i of the name: from the UTF-8 encoding when there is one, else the ASCII code unit. */
+function octetAt(fqdn: string, encoded: Utf8Text | undefined, i: number): number | undefined {
+  if (encoded) return encoded.bytes[i];
+  return i < fqdn.length ? fqdn.charCodeAt(i) : undefined;
+}
+
+/** The offset in s of the character that octet b belongs to (clamped to s). */
+function offsetOf(s: string, fqdn: string, encoded: Utf8Text | undefined, b: number): number {
+  if (encoded) return Math.min(encoded.offsets[Math.min(b, encoded.bytes.length)] ?? s.length, s.length);
+  return Math.min(Math.min(b, fqdn.length), s.length);
+}
+
+function walkDomainName(s: string, fqdn: string, encoded: Utf8Text | undefined): DomainNameCheck {
+  const length = encoded ? encoded.bytes.length : fqdn.length;
   const maxWire = 256;
   let off = 0;
   let begin = 0;
@@ -99,13 +125,13 @@ export function checkDomainName(s: string): DomainNameCheck {
   let wasDot = false;
   let escape = false;
   let lastBackslash = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+  for (let i = 0; i < length; i++) {
+    const b = octetAt(fqdn, encoded, i);
     if (b === 0x5c) {
       escape = !escape;
       lastBackslash = i;
       if (off + 1 > maxWire) return { ok: false, fault: 'too-long', start: 0, end: s.length };
-      if (isDigit(bytes[i + 1]) && isDigit(bytes[i + 2]) && isDigit(bytes[i + 3])) {
+      if (isDigit(octetAt(fqdn, encoded, i + 1)) && isDigit(octetAt(fqdn, encoded, i + 2)) && isDigit(octetAt(fqdn, encoded, i + 3))) {
         i += 3;
         begin += 3;
       } else {
@@ -115,14 +141,14 @@ export function checkDomainName(s: string): DomainNameCheck {
       wasDot = false;
     } else if (b === 0x2e) {
       escape = false;
-      if (i === 0 && bytes.length > 1) return { ok: false, fault: 'leading-dot', start: 0, end: 1 };
-      if (wasDot) return { ok: false, fault: 'empty-label', start: at(i - 1), end: at(i + 1) };
+      if (i === 0 && length > 1) return { ok: false, fault: 'leading-dot', start: 0, end: 1 };
+      if (wasDot) return { ok: false, fault: 'empty-label', start: offsetOf(s, fqdn, encoded, i - 1), end: offsetOf(s, fqdn, encoded, i + 1) };
       wasDot = true;
       const labelLength = i - begin;
       if (labelLength >= 64) {
         // begin was advanced once per escape, so the label's text starts at the previous dot.
-        const labelStart = lastDotBefore(bytes, i) + 1;
-        return { ok: false, fault: 'label-too-long', start: at(labelStart), end: at(i) };
+        const labelStart = lastDotBefore(fqdn, encoded, i) + 1;
+        return { ok: false, fault: 'label-too-long', start: offsetOf(s, fqdn, encoded, labelStart), end: offsetOf(s, fqdn, encoded, i) };
       }
       off += 1 + labelLength;
       if (off > maxWire) return { ok: false, fault: 'too-long', start: 0, end: s.length };
@@ -133,16 +159,16 @@ export function checkDomainName(s: string): DomainNameCheck {
       wasDot = false;
     }
   }
-  if (escape) return { ok: false, fault: 'trailing-backslash', start: at(lastBackslash), end: at(lastBackslash + 1) };
+  if (escape) return { ok: false, fault: 'trailing-backslash', start: offsetOf(s, fqdn, encoded, lastBackslash), end: offsetOf(s, fqdn, encoded, lastBackslash + 1) };
   return { ok: true, labels };
 }
 
 /** The byte index of the separating dot before index i, or -1 (escaped dots are skipped). */
-function lastDotBefore(bytes: number[], i: number): number {
+function lastDotBefore(fqdn: string, encoded: Utf8Text | undefined, i: number): number {
   for (let j = i - 1; j >= 0; j--) {
-    if (bytes[j] !== 0x2e) continue;
+    if (octetAt(fqdn, encoded, j) !== 0x2e) continue;
     let backslashes = 0;
-    for (let k = j - 1; k >= 0 && bytes[k] === 0x5c; k--) backslashes++;
+    for (let k = j - 1; k >= 0 && octetAt(fqdn, encoded, k) === 0x5c; k--) backslashes++;
     if (backslashes % 2 === 0) return j;
   }
   return -1;
@@ -222,16 +248,27 @@ export interface ParsedIp {
 
 /** netip's IPv4 rule: exactly four decimal fields 0..255, no leading zeros, nothing else. */
 export function parseIpv4(s: string): number[] | undefined {
-  const fields = s.split('.');
-  if (fields.length !== 4) return undefined;
+  // One pass over the characters: each dot-separated field is 1-3 ASCII digits, without a leading zero
+  // unless it is "0", at most 255; exactly four fields.
   const out: number[] = [];
-  for (const field of fields) {
-    if (!/^[0-9]{1,3}$/.test(field) || (field.length > 1 && field[0] === '0')) return undefined;
-    const value = Number(field);
-    if (value > 255) return undefined;
-    out.push(value);
+  let value = 0;
+  let digits = 0;
+  let leadingZero = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || out.length === 4 || (leadingZero && digits > 1) || value > 255) return undefined;
+      out.push(value);
+      value = 0;
+      digits = 0;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39 || digits === 3) return undefined;
+    if (digits === 0) leadingZero = c === 0x30;
+    value = value * 10 + (c - 0x30);
+    digits++;
   }
-  return out;
+  return out.length === 4 ? out : undefined;
 }
 
 /** netip's IPv6 rule: up to eight groups of 1-4 hex digits, one "::", an optional trailing IPv4 and %zone. */
@@ -275,13 +312,15 @@ function parseIpv6(input: string): ParsedIp | undefined {
 
 /** Go's netip.ParseAddr: the first '.' or ':' decides the family. */
 export function parseIp(s: string): ParsedIp | undefined {
-  for (const ch of s) {
-    if (ch === '.') {
+  // The three characters that decide are ASCII, so scanning code units finds the same first one.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
       const v4 = parseIpv4(s);
       return v4 ? { bytes: v4, zone: '' } : undefined;
     }
-    if (ch === ':') return parseIpv6(s);
-    if (ch === '%') return undefined;
+    if (c === 0x3a) return parseIpv6(s);
+    if (c === 0x25) return undefined;
   }
   return undefined;
 }

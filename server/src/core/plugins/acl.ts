@@ -3,6 +3,7 @@ import { parseCidr } from '../corefile/zone.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { isRrType } from './util/query-a-net.js';
 import { zonesFromArgs } from './util/query-a-read.js';
+import { aclHandler } from './handlers/acl.js';
 
 export type AclAction = 'allow' | 'block' | 'filter' | 'drop';
 
@@ -95,6 +96,7 @@ function setup(ctx: SetupContext): AclConfig {
 export const acl: PluginModule<AclConfig> = {
   name: 'acl',
   setupOnly: false,
+  handler: aclHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Controls which clients may ask which query types, by source network.',

@@ -1,12 +1,14 @@
 // any: refuses to enumerate ANY queries, following RFC 8482.
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { anyHandler } from './handlers/any.js';
 
 export type AnyConfig = Record<string, never>;
 
 export const any: PluginModule<AnyConfig> = {
   name: 'any',
   setupOnly: false,
+  handler: anyHandler,
   repeat: 'first-only',
   docs: {
     summary: 'Answers ANY queries with a single short HINFO record instead of every record of the name (RFC 8482).',

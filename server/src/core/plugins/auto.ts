@@ -5,11 +5,15 @@ import { RE2JS } from 're2js';
 import type { ArgToken } from '../corefile/dispenser.js';
 import { parseGoDuration, SECOND } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
+import { autoHandler } from './handlers/auto.js';
 import { lookUpFile, reportArgError, zonesFromArgs } from './util/query-b-common.js';
 
 export interface AutoConfig {
   zones: string[];
-  /** The directory scanned for zone files (default: the working directory). */
+  /**
+   * The directory scanned for zone files, as written; empty when no `directory` option is given, in which
+   * case CoreDNS walks the empty path, which fails, so it loads no zone at all.
+   */
   directory: string;
   /** RE2 pattern matched against file names; its groups feed the template. */
   pattern: string;
@@ -24,7 +28,7 @@ const MAX_REGEXP_LENGTH = 10000;
 
 function setup(ctx: SetupContext): AutoConfig {
   const { d } = ctx;
-  const config: AutoConfig = { zones: [], directory: '.', pattern: 'db\\.(.*)', template: '{1}', reload: 60 * SECOND };
+  const config: AutoConfig = { zones: [], directory: '', pattern: 'db\\.(.*)', template: '{1}', reload: 60 * SECOND };
   while (d.next()) {
     config.zones = zonesFromArgs(ctx, 'auto', d.remainingArgTokens());
     while (d.nextBlock()) {
@@ -106,11 +110,12 @@ export const auto: PluginModule<AutoConfig> = {
     syntax: ['auto [ZONES...]', 'auto [ZONES...] {\n    directory DIR [REGEXP TEMPLATE]\n    reload DURATION\n}'],
     arguments: [{ name: 'ZONES', syntax: 'ZONES...', description: 'Only zones under these are loaded.', default: "the server block's zones" }],
     options: [
-      { name: 'directory', syntax: 'directory DIR [REGEXP TEMPLATE]', description: "Where zone files live. REGEXP (RE2, needs a capture group) matches file names; TEMPLATE builds the origin from its groups, {1} being the first.", default: "current directory, db\\.(.*) and {1}" },
+      { name: 'directory', syntax: 'directory DIR [REGEXP TEMPLATE]', description: "Where zone files live. REGEXP (RE2, needs a capture group) matches file names; TEMPLATE builds the origin from its groups, {1} being the first.", default: "none (without it no zone is loaded); REGEXP db\\.(.*) and TEMPLATE {1}" },
       { name: 'reload', syntax: 'reload DURATION', description: 'How often to rescan the directory and re-read changed zones; 0 scans only at startup.', default: '60s' },
       { name: 'upstream', syntax: 'upstream', description: 'Accepted and ignored.' },
     ],
     examples: ['.:53 {\n    auto {\n        directory /etc/coredns/zones db\\.(.*) {1}\n        reload 30s\n    }\n}'],
   },
   setup,
+  handler: autoHandler,
 };

@@ -3,6 +3,7 @@
 import type { PluginModule, SetupContext } from './types.js';
 import { readPluginFile } from './util/query-a-files.js';
 import { zonesFromArgs } from './util/query-a-read.js';
+import { autopathHandler } from './handlers/autopath.js';
 
 export interface AutopathConfig {
   zones: string[];
@@ -91,4 +92,5 @@ export const autopath: PluginModule<AutopathConfig> = {
     examples: ['cluster.local {\n    kubernetes cluster.local {\n        pods verified\n    }\n    autopath @kubernetes\n}'],
   },
   setup,
+  handler: autopathHandler,
 };

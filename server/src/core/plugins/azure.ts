@@ -4,6 +4,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones } from './util/query-b-common.js';
 import { oneValue, readTuples } from './util/query-b-cloud.js';
+import { azureHandler } from './handlers/azure.js';
 
 export interface AzureZone {
   resourceGroup: string;
@@ -69,6 +70,7 @@ function checkEnvironment(ctx: SetupContext, value: ArgToken, config: AzureConfi
 export const azure: PluginModule<AzureConfig> = {
   name: 'azure',
   setupOnly: false,
+  handler: azureHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Serves zones from Azure DNS, public or private.',

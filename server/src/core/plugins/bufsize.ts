@@ -2,6 +2,7 @@
 import { parseGoInt } from './args.js';
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { bufsizeHandler } from './handlers/bufsize.js';
 
 export interface BufsizeConfig {
   size: number;
@@ -40,4 +41,5 @@ export const bufsize: PluginModule<BufsizeConfig> = {
     }
     return { size: n };
   },
+  handler: bufsizeHandler,
 };

@@ -6,6 +6,7 @@ import { normalizeName } from '../corefile/zone.js';
 import { MINUTE, parseGoDuration, parseGoInt, SECOND } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { argError, zonesFromArgs } from './util/query-a-read.js';
+import { cacheHandler } from './handlers/cache.js';
 
 export interface CacheBucket {
   capacity: number;
@@ -274,4 +275,5 @@ export const cache: PluginModule<CacheConfig> = {
     examples: ['. {\n    cache 30\n    forward . 10.0.0.1\n}', '. {\n    cache {\n        success 5000 600 10\n        prefetch 10 1m 20%\n        serve_stale 1h\n    }\n    forward . 10.0.0.1\n}'],
   },
   setup,
+  handler: cacheHandler,
 };

@@ -2,6 +2,7 @@
 import { parseGoDuration } from './args.js';
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { cancelHandler } from './handlers/cancel.js';
 
 export interface CancelConfig {
   /** The deadline in nanoseconds. */
@@ -45,4 +46,5 @@ export const cancel: PluginModule<CancelConfig> = {
     }
     return { timeoutNanos };
   },
+  handler: cancelHandler,
 };

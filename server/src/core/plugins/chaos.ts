@@ -2,6 +2,7 @@
 import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule } from './types.js';
 import { reportUnknownOption } from './util/server-common.js';
+import { chaosHandler } from './handlers/chaos.js';
 
 export interface ChaosConfig {
   /** The version string; undefined means CoreDNS's own ("CoreDNS-<version>"). */
@@ -18,6 +19,7 @@ function trimTxt(s: string): string {
 export const chaos: PluginModule<ChaosConfig> = {
   name: 'chaos',
   setupOnly: false,
+  handler: chaosHandler,
   repeat: 'first-only',
   docs: {
     summary: 'Answers CHAOS-class TXT queries for version.bind, authors.bind, hostname.bind and id.server.',

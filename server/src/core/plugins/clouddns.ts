@@ -3,6 +3,7 @@
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, lookUpFile } from './util/query-b-common.js';
 import { oneValue, readTuples } from './util/query-b-cloud.js';
+import { clouddnsHandler } from './handlers/clouddns.js';
 
 export interface CloudDnsZone {
   zone: string;
@@ -52,6 +53,7 @@ function setup(ctx: SetupContext): CloudDnsConfig {
 export const clouddns: PluginModule<CloudDnsConfig> = {
   name: 'clouddns',
   setupOnly: false,
+  handler: clouddnsHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Serves zones from Google Cloud DNS managed zones.',

@@ -2,6 +2,7 @@
 import type { ArgToken } from '../corefile/dispenser.js';
 import { parseCidr } from '../corefile/zone.js';
 import type { PluginModule, SetupContext } from './types.js';
+import { dns64Handler } from './handlers/dns64.js';
 
 export interface Dns64Config {
   prefix: string;
@@ -74,6 +75,7 @@ function readPrefix(ctx: SetupContext, token: ArgToken): boolean {
 export const dns64: PluginModule<Dns64Config> = {
   name: 'dns64',
   setupOnly: false,
+  handler: dns64Handler,
   repeat: 'repeatable',
   docs: {
     summary: 'Makes up AAAA records from A records so that IPv6-only clients can reach IPv4-only hosts through NAT64.',

@@ -5,6 +5,7 @@ import { parseGoInt } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { readPluginFile } from './util/query-a-files.js';
 import { argError, zonesFromArgs } from './util/query-a-read.js';
+import { dnssecHandler } from './handlers/dnssec.js';
 
 export interface DnssecKey {
   source: 'file' | 'aws_secretsmanager';
@@ -102,6 +103,7 @@ export function dnskeyOwner(text: string): string | undefined {
 export const dnssec: PluginModule<DnssecConfig> = {
   name: 'dnssec',
   setupOnly: false,
+  handler: dnssecHandler,
   repeat: 'once',
   docs: {
     summary: 'Signs answers with DNSSEC keys as they go out (online signing).',

@@ -4,6 +4,7 @@ import { parseGoInt } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { checkTlsFiles } from './util/query-a-files.js';
 import { argError } from './util/query-a-read.js';
+import { dnstapHandler } from './handlers/dnstap.js';
 
 export interface DnstapSink {
   listen: boolean;
@@ -100,6 +101,7 @@ function setup(ctx: SetupContext): DnstapConfig {
 export const dnstap: PluginModule<DnstapConfig> = {
   name: 'dnstap',
   setupOnly: false,
+  handler: dnstapHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Sends a binary log (dnstap) of queries and responses to a collector.',

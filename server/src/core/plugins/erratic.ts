@@ -3,6 +3,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import { parseGoDuration, parseGoInt } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { reportArgError, reportUnknownOption } from './util/server-common.js';
+import { erraticHandler } from './handlers/erratic.js';
 
 export interface ErraticConfig {
   /** Drop every Nth query (0: never). */
@@ -36,6 +37,7 @@ function amount(ctx: SetupContext, token: ArgToken): number | undefined {
 export const erratic: PluginModule<ErraticConfig> = {
   name: 'erratic',
   setupOnly: false,
+  handler: erraticHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'A test plugin that answers with a fixed record and misbehaves on purpose: drops, delays or truncates some replies.',

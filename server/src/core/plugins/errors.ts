@@ -5,6 +5,7 @@ import { parseGoDuration } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { compileGoRegex } from './util/query-a-regex.js';
 import { argError } from './util/query-a-read.js';
+import { errorsHandler } from './handlers/errors.js';
 
 export type ErrorsLogLevel = 'warning' | 'error' | 'info' | 'debug';
 
@@ -90,6 +91,7 @@ function readConsolidate(ctx: SetupContext, option: ArgToken, values: ArgToken[]
 export const errors: PluginModule<ErrorsConfig> = {
   name: 'errors',
   setupOnly: false,
+  handler: errorsHandler,
   repeat: 'once',
   docs: {
     summary: 'Logs the errors that plugins later in the chain return while handling a query.',

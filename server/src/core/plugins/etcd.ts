@@ -3,6 +3,7 @@
 import { parseGoDuration } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, lookUpFile, reportArgError, zonesFromArgs } from './util/query-b-common.js';
+import { etcdHandler } from './handlers/etcd.js';
 
 export interface EtcdConfig {
   zones: string[];
@@ -101,6 +102,7 @@ function setup(ctx: SetupContext): EtcdConfig {
 export const etcd: PluginModule<EtcdConfig> = {
   name: 'etcd',
   setupOnly: false,
+  handler: etcdHandler,
   repeat: 'first-only',
   docs: {
     summary: 'Answers from DNS records stored in etcd v3 in the SkyDNS message format.',

@@ -6,11 +6,14 @@ import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, reportArgError, zonesFromArgs } from './util/query-b-common.js';
 import { loadZone, reportInvalidZone } from './util/query-b-zonecheck.js';
 import type { ZoneRecord } from './util/zonefile.js';
+import { fileHandler } from './handlers/file.js';
 
 export interface FileZone {
   /** The zone file as written. */
   file: string;
   origin: string;
+  /** The file resolved against the Corefile's folder, as the linter looked for it (the simulator tries it after the path as written). */
+  path?: string;
   /** The records when the linter could read the file; undefined when it is not available here. */
   records?: ZoneRecord[];
 }
@@ -43,6 +46,7 @@ function setup(ctx: SetupContext): FileConfig {
       const zone: FileZone = { file: fileToken.value, origin };
       if (!ctx.isUnknown(fileToken)) {
         const load = loadZone(ctx, fileToken.value, origin);
+        if (load.path !== undefined) zone.path = load.path;
         if (load.state === 'missing') {
           if (!missing.includes(fileToken)) missing.push(fileToken);
         } else if (load.state === 'invalid') reportInvalidZone(ctx, 'file', fileToken, origin, load.message);
@@ -121,4 +125,5 @@ export const file: PluginModule<FileConfig> = {
     examples: ['example.org:53 {\n    file /etc/coredns/db.example.org\n}'],
   },
   setup,
+  handler: fileHandler,
 };

@@ -10,6 +10,7 @@ import { checkTlsFiles } from './util/query-a-files.js';
 import { forwardDocs } from './util/query-a-forward-docs.js';
 import { classifyUpstreams, type ForwardUpstream } from './util/query-a-forward-upstreams.js';
 import { isPlainIp, RCODES, splitHostPort } from './util/query-a-net.js';
+import { forwardHandler } from './handlers/forward.js';
 
 /** CoreDNS refuses a forward stanza with more TO entries than this. */
 export const MAX_UPSTREAMS = 15;
@@ -378,4 +379,5 @@ export const forward: PluginModule<ForwardConfig> = {
   repeat: 'repeatable',
   docs: forwardDocs,
   setup,
+  handler: forwardHandler,
 };

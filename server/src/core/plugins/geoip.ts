@@ -2,6 +2,7 @@
 import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule } from './types.js';
 import { lookUpFile, reportArgError } from './util/server-common.js';
+import { geoipHandler } from './handlers/geoip.js';
 
 export interface GeoipConfig {
   database: string | undefined;
@@ -68,4 +69,5 @@ export const geoip: PluginModule<GeoipConfig> = {
     }
     return config;
   },
+  handler: geoipHandler,
 };

@@ -4,6 +4,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import { normalizeZoneArg, splitTransport } from '../corefile/address.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, goSplitHostPort, isGoIp, lookUpFile, reportArgError } from './util/query-b-common.js';
+import { grpcHandler } from './handlers/grpc.js';
 
 export type GrpcPolicy = 'random' | 'round_robin' | 'sequential';
 
@@ -124,6 +125,7 @@ function checkUpstream(ctx: SetupContext, token: ArgToken, config: GrpcConfig): 
 export const grpc: PluginModule<GrpcConfig> = {
   name: 'grpc',
   setupOnly: false,
+  handler: grpcHandler,
   repeat: 'once',
   docs: {
     summary: 'Forwards queries to upstream resolvers over DNS-over-gRPC.',

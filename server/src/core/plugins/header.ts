@@ -1,5 +1,6 @@
 // The `header` directive: sets or clears the AA, RA and RD flags of queries or responses.
 import type { PluginModule, SetupContext } from './types.js';
+import { headerHandler } from './handlers/header.js';
 
 export type HeaderFlag = 'aa' | 'ra' | 'rd';
 
@@ -87,6 +88,7 @@ function setup(ctx: SetupContext): HeaderConfig {
 export const header: PluginModule<HeaderConfig> = {
   name: 'header',
   setupOnly: false,
+  handler: headerHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Sets or clears the AA, RA and RD flags in queries or in responses.',

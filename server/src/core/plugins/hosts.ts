@@ -4,6 +4,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import { normalizeName, parseIp } from '../corefile/zone.js';
 import { parseGoDuration, parseGoInt, SECOND } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
+import { hostsHandler } from './handlers/hosts.js';
 import { fallthroughZones, lookUpFile, reportArgError, reportShadowing, zonesFromArgs } from './util/query-b-common.js';
 
 export interface HostsEntry {
@@ -17,6 +18,8 @@ export interface HostsConfig {
   path: string;
   /** True when the path came from the Corefile rather than the default. */
   explicitPath: boolean;
+  /** The path resolved against the Corefile's folder, as the linter looked for it. */
+  resolvedPath?: string;
   zones: string[];
   inline: HostsEntry[];
   fallthrough: string[];
@@ -54,6 +57,8 @@ function setup(ctx: SetupContext): HostsConfig {
     config.path = file.value;
     config.explicitPath = true;
     checkHostsFile(ctx, file);
+    const found = ctx.isUnknown(file) ? undefined : lookUpFile(ctx, file.value);
+    if (found) config.resolvedPath = found.path;
   }
   config.zones = zonesFromArgs(ctx, 'hosts', args.slice(1));
   let unsupportedToken: ArgToken | undefined;
@@ -161,4 +166,5 @@ export const hosts: PluginModule<HostsConfig> = {
     examples: ['.:53 {\n    hosts {\n        10.0.0.1 example.org\n        fallthrough\n    }\n    forward . 10.0.0.53\n}'],
   },
   setup,
+  handler: hostsHandler,
 };

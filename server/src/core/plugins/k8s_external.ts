@@ -3,6 +3,7 @@
 import { parseGoInt } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, reportArgError, zonesFromArgs } from './util/query-b-common.js';
+import { k8sExternalHandler } from './handlers/k8s_external.js';
 
 export interface K8sExternalConfig {
   zones: string[];
@@ -84,4 +85,5 @@ export const k8s_external: PluginModule<K8sExternalConfig> = {
     examples: ['.:53 {\n    kubernetes cluster.local\n    k8s_external example.org {\n        ttl 30\n    }\n}'],
   },
   setup,
+  handler: k8sExternalHandler,
 };

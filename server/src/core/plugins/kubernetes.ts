@@ -4,9 +4,11 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import { normalizeZoneArg } from '../corefile/address.js';
 import { isReverseZone } from '../corefile/zone.js';
 import { parseGoDuration, parseGoFloat, parseGoInt } from './args.js';
+import type { Range } from '../types.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, lookUpFile, reportArgError, unreachableZones, zonesFromArgs } from './util/query-b-common.js';
 import { parseLabelSelector, type LabelRequirement } from './util/query-b-labels.js';
+import { kubernetesHandler } from './handlers/kubernetes.js';
 
 export type PodMode = 'disabled' | 'insecure' | 'verified';
 
@@ -36,6 +38,8 @@ export interface KubernetesConfig {
   apiserverQps?: number;
   apiserverBurst?: number;
   apiserverMaxInflight?: number;
+  /** Where each option was written (its name token), so the simulator's trace can point at the line that decided. */
+  optionRanges: Partial<Record<string, Range>>;
 }
 
 const OPTIONS = [
@@ -55,6 +59,7 @@ function setup(ctx: SetupContext): KubernetesConfig {
   const config: KubernetesConfig = {
     zones: [], primaryZone: undefined, endpoints: [], namespaces: [], pods: 'disabled', endpointPodNames: false, ttl: 5,
     noEndpoints: false, zonal: false, fallthrough: [], ignoreEmptyService: false, multiclusterZones: [], startupTimeout: 5e9,
+    optionRanges: {},
   };
   if (!d.next()) return config;
   const zoneArgs = d.remainingArgTokens();
@@ -77,6 +82,7 @@ function setup(ctx: SetupContext): KubernetesConfig {
   while (d.nextBlock()) {
     const option = d.token()!;
     const name = d.val();
+    config.optionRanges[name] = option.range;
     switch (name) {
       case 'endpoint_pod_names':
       case 'noendpoints':
@@ -295,4 +301,5 @@ export const kubernetes: PluginModule<KubernetesConfig> = {
     ],
   },
   setup,
+  handler: kubernetesHandler,
 };

@@ -6,6 +6,7 @@ import { parseGoDuration, SECOND } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { readPluginFile } from './util/query-a-files.js';
 import { isPlainIp } from './util/query-a-net.js';
+import { loadbalanceHandler } from './handlers/loadbalance.js';
 
 export interface LoadbalanceConfig {
   policy: 'round_robin' | 'weighted';
@@ -110,6 +111,7 @@ export function weightFileProblem(text: string): string | undefined {
 export const loadbalance: PluginModule<LoadbalanceConfig> = {
   name: 'loadbalance',
   setupOnly: false,
+  handler: loadbalanceHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Shuffles the A, AAAA and MX records of answers so that clients spread over the addresses.',

@@ -1,6 +1,7 @@
 // local: answers localhost names locally instead of sending them upstream.
 import type { PluginModule } from './types.js';
 import { reportArgError, reportUnknownOption } from './util/server-common.js';
+import { localHandler } from './handlers/local.js';
 
 export interface LocalConfig {
   /** When true, `localhost.<domain>` names are answered as well (the legacy prefix behaviour). */
@@ -10,6 +11,7 @@ export interface LocalConfig {
 export const local: PluginModule<LocalConfig> = {
   name: 'local',
   setupOnly: false,
+  handler: localHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Answers localhost, .localhost names and the loopback reverse zones locally (RFC 6761).',

@@ -2,6 +2,7 @@
 // in a format built from placeholders. Reads its arguments like CoreDNS 1.14's log setup.
 import type { PluginModule, SetupContext } from './types.js';
 import { toFqdn } from '../corefile/zone.js';
+import { logHandler } from './handlers/log.js';
 
 export type LogClass = 'all' | 'success' | 'denial' | 'error';
 
@@ -71,6 +72,7 @@ function setup(ctx: SetupContext): LogConfig {
 export const log: PluginModule<LogConfig> = {
   name: 'log',
   setupOnly: false,
+  handler: logHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Writes a line to standard output for each query, after it has been answered.',

@@ -1,6 +1,7 @@
 // loop: detects a forwarding loop at startup by sending itself a probe query.
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { loopHandler } from './handlers/loop.js';
 
 export interface LoopConfig {
   /** The zone the probe name is built under: the first key's zone, or the root. */
@@ -10,6 +11,7 @@ export interface LoopConfig {
 export const loop: PluginModule<LoopConfig> = {
   name: 'loop',
   setupOnly: false,
+  handler: loopHandler,
   repeat: 'once',
   docs: {
     summary: 'Detects forwarding loops: at startup it queries itself with a random name and stops CoreDNS if that query comes back.',

@@ -2,6 +2,7 @@
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
 import { originsFromArgs } from './args.js';
+import { metadataHandler } from './handlers/metadata.js';
 
 export interface MetadataConfig {
   /** The zones for which metadata is collected. */
@@ -11,6 +12,7 @@ export interface MetadataConfig {
 export const metadata: PluginModule<MetadataConfig> = {
   name: 'metadata',
   setupOnly: false,
+  handler: metadataHandler,
   repeat: 'once',
   docs: {
     summary: 'Enables metadata: values other plugins attach to a query (for example kubernetes/client-namespace) for use by log, view, acl and others.',

@@ -1,12 +1,14 @@
 // minimal: trims successful responses down to what the client asked for.
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { minimalHandler } from './handlers/minimal.js';
 
 export type MinimalConfig = Record<string, never>;
 
 export const minimal: PluginModule<MinimalConfig> = {
   name: 'minimal',
   setupOnly: false,
+  handler: minimalHandler,
   repeat: 'first-only',
   docs: {
     summary: 'Builds minimal responses: drops the authority and additional sections from successful answers.',

@@ -2,6 +2,7 @@
 // plugin/nomad/setup.go's parse (only the first nomad line of a block is read).
 import { parseGoInt } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
+import { nomadHandler } from './handlers/nomad.js';
 
 export interface NomadConfig {
   /** The zone as written (CoreDNS does not normalise it). */
@@ -57,6 +58,7 @@ function setup(ctx: SetupContext): NomadConfig {
 export const nomad: PluginModule<NomadConfig> = {
   name: 'nomad',
   setupOnly: false,
+  handler: nomadHandler,
   repeat: 'first-only',
   docs: {
     summary: 'Answers for services registered in HashiCorp Nomad.',

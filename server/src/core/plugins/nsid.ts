@@ -1,5 +1,6 @@
 // nsid: adds the Name Server Identifier EDNS0 option (RFC 5001) to responses.
 import type { PluginModule } from './types.js';
+import { nsidHandler } from './handlers/nsid.js';
 
 export interface NsidConfig {
   /** The identifier; undefined means the host name of the machine (pod) CoreDNS runs on. */
@@ -30,4 +31,5 @@ export const nsid: PluginModule<NsidConfig> = {
     }
     return { data: args.length > 0 ? args.map((a) => a.value).join(' ') : undefined };
   },
+  handler: nsidHandler,
 };

@@ -1,6 +1,7 @@
 // prometheus: exports CoreDNS's metrics in Prometheus format over HTTP.
 import type { PluginModule } from './types.js';
 import { checkListenAddress, lookUpFile, reportArgError, reportUnknownOption } from './util/server-common.js';
+import { prometheusHandler } from './handlers/prometheus.js';
 
 export interface PrometheusConfig {
   address: string;
@@ -65,4 +66,5 @@ export const prometheus: PluginModule<PrometheusConfig> = {
     }
     return config;
   },
+  handler: prometheusHandler,
 };

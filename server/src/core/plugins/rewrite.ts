@@ -8,6 +8,7 @@ import { compileGoRegex, groupReferenceCount } from './util/query-a-regex.js';
 import { rewriteDocs } from './util/query-a-rewrite-docs.js';
 import { readOtherRule, type OtherRewriteRule, type RuleContext } from './util/query-a-rewrite-rules.js';
 import { skipBlock } from './util/query-a-read.js';
+import { rewriteHandler } from './handlers/rewrite.js';
 
 export type RewriteMode = 'stop' | 'continue';
 export type NameMatch = 'exact' | 'prefix' | 'suffix' | 'substring' | 'regex';
@@ -209,4 +210,5 @@ export const rewrite: PluginModule<RewriteConfig> = {
   repeat: 'repeatable',
   docs: rewriteDocs,
   setup,
+  handler: rewriteHandler,
 };

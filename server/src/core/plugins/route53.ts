@@ -4,6 +4,7 @@ import { parseGoDuration, parseGoInt, MINUTE } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones } from './util/query-b-common.js';
 import { oneValue, readTuples } from './util/query-b-cloud.js';
+import { route53Handler } from './handlers/route53.js';
 
 export interface Route53Zone {
   zone: string;
@@ -75,6 +76,7 @@ function setup(ctx: SetupContext): Route53Config {
 export const route53: PluginModule<Route53Config> = {
   name: 'route53',
   setupOnly: false,
+  handler: route53Handler,
   repeat: 'repeatable',
   docs: {
     summary: 'Serves zones from AWS Route 53 hosted zones, refreshed periodically.',

@@ -2,6 +2,7 @@
 // plugin/secondary/setup.go's secondaryParse and plugin/pkg/parse's TransferIn.
 import { normalizeZoneArg } from '../corefile/address.js';
 import type { PluginModule, SetupContext } from './types.js';
+import { secondaryHandler } from './handlers/secondary.js';
 import { fallthroughZones, hostPort, reportArgError, zonesFromArgs } from './util/query-b-common.js';
 
 export interface SecondaryConfig {
@@ -98,4 +99,5 @@ export const secondary: PluginModule<SecondaryConfig> = {
     examples: ['example.org:53 {\n    secondary {\n        transfer from 10.0.0.1\n    }\n}'],
   },
   setup,
+  handler: secondaryHandler,
 };

@@ -1,6 +1,7 @@
 // shed: drops UDP queries before the plugin chain when the server cannot keep up.
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { shedHandler } from './handlers/shed.js';
 
 export type ShedConfig = Record<string, never>;
 
@@ -29,4 +30,5 @@ export const shed: PluginModule<ShedConfig> = {
     }
     return {};
   },
+  handler: shedHandler,
 };

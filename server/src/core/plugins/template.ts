@@ -8,6 +8,7 @@ import { parseGoUint } from './args.js';
 import { executionIndex } from './order.js';
 import { templateDocs } from './template-docs.js';
 import type { PluginModule, SetupContext } from './types.js';
+import { templateHandler } from './handlers/template.js';
 import { checkGoTemplate } from './util/go-template.js';
 import { checkExpr, doubleQuoteHint, isExprBuiltin, isExprIdentifier, templateExprEnv, type ExprType } from './util/expr.js';
 import { compileGoRegex } from './util/query-a-regex.js';
@@ -276,4 +277,5 @@ export const template: PluginModule<TemplateConfig> = {
   repeat: 'repeatable',
   docs: templateDocs,
   setup,
+  handler: templateHandler,
 };

@@ -3,6 +3,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import { parseGoBool, parseGoDuration, parseGoFloat, parseGoInt, parseGoUint } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { reportArgError, reportUnknownOption } from './util/server-common.js';
+import { traceHandler } from './handlers/trace.js';
 
 export type TraceEndpointType = 'zipkin' | 'datadog';
 
@@ -30,6 +31,7 @@ function invalid(ctx: SetupContext, option: string, t: ArgToken, rule: string): 
 export const trace: PluginModule<TraceConfig> = {
   name: 'trace',
   setupOnly: false,
+  handler: traceHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Traces queries through the plugin chain and sends the spans to a Zipkin or Datadog collector.',

@@ -3,6 +3,7 @@
 import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { hostPort, isGoIp, reportArgError, zonesFromArgs } from './util/query-b-common.js';
+import { transferHandler } from './handlers/transfer.js';
 
 export interface TransferRule {
   zones: string[];
@@ -73,6 +74,7 @@ function setup(ctx: SetupContext): TransferConfig {
 export const transfer: PluginModule<TransferConfig> = {
   name: 'transfer',
   setupOnly: false,
+  handler: transferHandler,
   repeat: 'repeatable',
   docs: {
     summary: 'Allows zone transfers (AXFR/IXFR) out of the zones served by file, auto, secondary or kubernetes, and sends NOTIFY.',

@@ -6,6 +6,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { readPluginFile } from './util/query-a-files.js';
 import { isRrType, OPCODES } from './util/query-a-net.js';
 import { argError, zonesFromArgs } from './util/query-a-read.js';
+import { tsigHandler } from './handlers/tsig.js';
 
 export interface TsigConfig {
   zones: string[];
@@ -110,6 +111,7 @@ export function parseKeyFile(text: string): { secrets: Map<string, string> } | {
 export const tsig: PluginModule<TsigConfig> = {
   name: 'tsig',
   setupOnly: false,
+  handler: tsigHandler,
   repeat: 'once',
   docs: {
     summary: 'Checks TSIG signatures on requests and signs the responses with the shared key.',

@@ -6,6 +6,7 @@ import type { FileHost } from '../host.js';
 import type { AnalysisSettings } from '../settings.js';
 import type { Range, Severity } from '../types.js';
 import type { DirectiveName } from './order.js';
+import type { Handler } from '../resolve/types.js';
 
 export interface ParamDoc {
   /** The option or argument name as written (`max_fails`, `FROM`). */
@@ -70,4 +71,18 @@ export interface PluginModule<Config = unknown> {
   docs: PluginDocs;
   /** Reads the directive's tokens like CoreDNS's setup does; never throws. */
   setup(ctx: SetupContext): Config;
+  /**
+   * The plugin's behaviour in the resolution simulator, built from the same typed configuration that
+   * setup returned, so validation and simulation cannot disagree. Setup-only plugins have none.
+   */
+  handler?(config: Config, site: HandlerSite): Handler;
+}
+
+/** Where a directive sits, for handlers that point their trace steps at the Corefile. */
+export interface HandlerSite {
+  /** The range of the directive's name in the Corefile (or in the imported file named by uri). */
+  range: Range;
+  uri: string;
+  /** The zones of the server block, normalised. */
+  blockZones: string[];
 }

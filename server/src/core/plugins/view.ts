@@ -5,6 +5,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { checkExpr, corednsExprEnv, doubleQuoteHint } from './util/expr.js';
 import { reportArgError } from './util/query-b-common.js';
+import { viewHandler } from './handlers/view.js';
 
 export interface ViewConfig {
   /** The view's name (used in metrics and logs); empty when missing. */
@@ -76,4 +77,5 @@ export const view: PluginModule<ViewConfig> = {
     ],
   },
   setup,
+  handler: viewHandler,
 };

@@ -1,12 +1,14 @@
 // whoami: answers every query with the address, port and transport the client used.
 import type { PluginModule } from './types.js';
 import { reportArgError } from './util/server-common.js';
+import { whoamiHandler } from './handlers/whoami.js';
 
 export type WhoamiConfig = Record<string, never>;
 
 export const whoami: PluginModule<WhoamiConfig> = {
   name: 'whoami',
   setupOnly: false,
+  handler: whoamiHandler,
   repeat: 'first-only',
   docs: {
     summary: 'Answers each query with the client\'s own IP address, port and transport.',

@@ -17,16 +17,22 @@ const BUILTIN_FUNCTIONS = [
 /** The functions CoreDNS's template plugin adds with Funcs before parsing (plugin/template/template.go). */
 export const COREDNS_TEMPLATE_FUNCTIONS: readonly string[] = ['parseInt'];
 
-type Kind =
+export type GoTemplateKind =
   | 'text' | 'left' | 'right' | 'comment' | 'space' | 'ident' | 'keyword' | 'field' | 'variable' | 'dot'
   | 'string' | 'rawString' | 'char' | 'number' | 'bool' | 'nil' | 'pipe' | 'declare' | 'assign'
   | 'leftParen' | 'rightParen' | 'charItem' | 'eof';
 
-interface Item {
+type Kind = GoTemplateKind;
+
+/** One lexical item; text items already have the white space that trim markers remove taken off. */
+export interface GoTemplateItem {
   kind: Kind;
+  /** The item's text; a right delimiter with a trim marker is '-}}'. */
   value: string;
   offset: number;
 }
+
+type Item = GoTemplateItem;
 
 class TemplateSyntaxError {
   constructor(readonly offset: number, readonly message: string) {}
@@ -36,23 +42,37 @@ const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end',
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 const isAlphaNumeric = (c: string): boolean => c === '_' || /[\p{L}\p{Nd}]/u.test(c);
 
-/** Splits the text into items the way text/template/parse's lexer does, stopping at the first error. */
+/**
+ * Splits the text into items the way text/template/parse's lexer does, stopping at the first error (it
+ * throws a TemplateSyntaxError; use lexGoTemplate from outside). Like Go's lexer it applies trim markers:
+ * '{{- ' drops the white space before it, ' -}}' the white space after it.
+ */
 function lex(input: string): Item[] {
   const items: Item[] = [];
   let pos = 0;
+  let trimNext = false;
   const fail = (offset: number, message: string): never => {
     throw new TemplateSyntaxError(offset, message);
+  };
+  const pushText = (from: number, to: number, trimEnd: boolean): void => {
+    let start = from;
+    let end = to;
+    if (trimNext) while (start < end && isSpace(input[start]!)) start++;
+    if (trimEnd) while (end > start && isSpace(input[end - 1]!)) end--;
+    trimNext = false;
+    if (end > start) items.push({ kind: 'text', value: input.slice(start, end), offset: start });
   };
   while (pos < input.length) {
     const open = input.indexOf('{{', pos);
     if (open < 0) {
-      items.push({ kind: 'text', value: input.slice(pos), offset: pos });
+      pushText(pos, input.length, false);
       break;
     }
-    if (open > pos) items.push({ kind: 'text', value: input.slice(pos, open), offset: pos });
-    pos = open + 2;
     // A left trim marker is a '-' followed by white space; '{{-3}}' is the number -3.
-    if (input[pos] === '-' && isSpace(input[pos + 1] ?? '')) pos += 2;
+    const leftTrim = input[open + 2] === '-' && isSpace(input[open + 3] ?? '');
+    pushText(pos, open, leftTrim);
+    pos = open + 2;
+    if (leftTrim) pos += 2;
     items.push({ kind: 'left', value: '{{', offset: open });
     if (input.startsWith('/*', pos)) {
       const close = input.indexOf('*/', pos + 2);
@@ -60,15 +80,28 @@ function lex(input: string): Item[] {
       pos = close + 2;
       const rest = input.slice(pos);
       if (rest.startsWith('}}')) pos += 2;
-      else if (isSpace(rest[0] ?? '') && rest.startsWith('-}}', 1)) pos += 4;
-      else fail(pos, 'comment ends before closing delimiter');
+      else if (isSpace(rest[0] ?? '') && rest.startsWith('-}}', 1)) {
+        pos += 4;
+        trimNext = true;
+      } else fail(pos, 'comment ends before closing delimiter');
       items.pop();
       continue;
     }
     pos = lexInsideAction(input, pos, items, fail);
+    if (items[items.length - 1]?.value === '-}}') trimNext = true;
   }
   items.push({ kind: 'eof', value: '', offset: input.length });
   return items;
+}
+
+/** The items of a template, or the first lexical error; never throws. */
+export function lexGoTemplate(input: string): { items: GoTemplateItem[] } | { error: GoTemplateError } {
+  try {
+    return { items: lex(input) };
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return { error: { offset: error.offset, message: error.message } };
+    return { error: { offset: 0, message: error instanceof Error ? error.message : String(error) } };
+  }
 }
 
 /** Lexes one action up to and including its closing delimiter; returns the position after it. */
@@ -94,7 +127,7 @@ function lexInsideAction(input: string, start: number, items: Item[], fail: (off
       while (isSpace(input[pos] ?? '')) pos++;
       if (input[pos - 1] !== undefined && input.startsWith('-}}', pos)) {
         if (parenDepth > 0) fail(pos, 'unclosed left paren');
-        items.push({ kind: 'right', value: '}}', offset: pos });
+        items.push({ kind: 'right', value: '-}}', offset: pos });
         return pos + 3;
       }
       items.push({ kind: 'space', value: ' ', offset: from });

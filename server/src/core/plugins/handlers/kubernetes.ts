@@ -1,0 +1,146 @@
+// The kubernetes plugin's query behaviour (plugin/kubernetes/handler.go): match a zone, look the name up by
+// query type, then answer, answer NODATA or NXDOMAIN with the zone's SOA, or hand NXDOMAIN on when
+// `fallthrough` covers the name. Every outcome is recorded as a sentence that says what the name is.
+import type { DnsMessage, Handler, HandlerContext, HandlerResult, Next, Request, StepAction } from '../../resolve/types.js';
+import { formatRdata, newReply, questionOf } from '../../resolve/message.js';
+import type { Range } from '../../types.js';
+import type { KubernetesConfig } from '../kubernetes.js';
+import type { HandlerSite } from '../types.js';
+import { addressOrText, cnameAnswer, mxAnswer, nsAnswer, ptrAnswer, srvAnswer, zoneSoa, type AssembleContext, type Assembled } from './k8s/assemble.js';
+import { KubernetesBackend, type QueryState } from './k8s/backend.js';
+import { absolute, longestZone, tailLike } from './k8s/names.js';
+import { coreDnsAddresses, nsAddresses } from './k8s/nsaddrs.js';
+import { KubeView } from './k8s/view.js';
+
+const PLUGIN = 'kubernetes';
+
+export function kubernetesHandler(config: KubernetesConfig, site: HandlerSite): Handler {
+  return {
+    name: PLUGIN,
+    serve: (req, next, ctx) => serveKubernetes(config, site, req, next, ctx),
+  };
+}
+
+/** Where a decision comes from: the option line that made it, else the directive. */
+function rangeOf(config: KubernetesConfig, site: HandlerSite, option: string | undefined): Range {
+  return (option ? config.optionRanges[option] : undefined) ?? site.range;
+}
+
+function serveKubernetes(config: KubernetesConfig, site: HandlerSite, req: Request, next: Next, ctx: HandlerContext): HandlerResult {
+  const question = questionOf(req.msg);
+  const qname = absolute(question.name);
+  const name = qname.toLowerCase();
+  const step = (action: StepAction, detail: string, option?: string): void => {
+    ctx.step({ plugin: PLUGIN, action, detail, range: rangeOf(config, site, option), uri: site.uri });
+  };
+  const matched = longestZone(config.zones, name);
+  if (matched === undefined) {
+    step('passed', `${qname} is outside the kubernetes zones (${config.zones.join(' ')}): passed to the next plugin.`);
+    return next(req);
+  }
+  // CoreDNS keeps the letter case of the query in the zone part of every name it writes.
+  const zone = tailLike(qname, matched);
+  const view = new KubeView(ctx.world.cluster, config);
+  const backend = new KubernetesBackend(view);
+  let ownIps: string[] | undefined;
+  const notes: string[] = [];
+  const actx: AssembleContext = {
+    backend,
+    nsAddresses: (z) => nsAddresses(view, (ownIps ??= coreDnsAddresses(view)), false, false, z),
+    lookup: (target, type) => {
+      step('forwarded', `${qname} is an ExternalName alias for ${absolute(target)}, outside the zone ${zone}: kubernetes resolves the target through the whole server again.`);
+      return ctx.lookup(target, type);
+    },
+    note: (detail) => notes.push(detail),
+  };
+  const state: QueryState = { qname, name, zone, qtype: question.type };
+
+  let assembled: Assembled;
+  switch (question.type) {
+    case 'A':
+    case 'AAAA':
+    case 'TXT':
+      assembled = addressOrText(actx, state);
+      break;
+    case 'CNAME':
+      assembled = cnameAnswer(actx, state);
+      break;
+    case 'PTR':
+      assembled = ptrAnswer(actx, state);
+      break;
+    case 'MX':
+      assembled = mxAnswer(actx, state);
+      break;
+    case 'SRV':
+      assembled = srvAnswer(actx, state);
+      break;
+    case 'SOA':
+      assembled = qname === zone
+        ? { records: [zoneSoa(zone, config.ttl)], extra: [], truncated: false, result: { services: [], nameError: false, why: `${qname} is the zone apex` } }
+        : { records: [], extra: [], truncated: false, result: { services: [], nameError: false, why: `kubernetes has an SOA only at the apex ${zone}, and answers SOA elsewhere without looking the name up` } };
+      break;
+    case 'AXFR':
+    case 'IXFR':
+      step('refused', `kubernetes does not transfer zones itself (the transfer plugin does): it returns REFUSED for ${question.type}.`);
+      return { rcode: 'REFUSED', answeredBy: PLUGIN };
+    case 'NS':
+      if (name === zone) {
+        assembled = nsAnswer(actx, state);
+        break;
+      }
+      assembled = existenceOnly(actx, state);
+      break;
+    default:
+      assembled = existenceOnly(actx, state);
+  }
+
+  const result = assembled.result;
+  const about = result.why;
+  // Alias chases inside the zone are told after the outcome, as sentences of their own.
+  const after = notes.length > 0 ? ` ${notes.join(' ')}` : '';
+  if (result.notSimulated !== undefined) {
+    step('not-simulated', `not simulated: ${result.notSimulated}; the query is passed on unchanged.`);
+    return next(req);
+  }
+  if (result.nameError) {
+    const covering = longestZone(config.fallthrough, name);
+    if (covering !== undefined) {
+      step('fell-through', `${qname} ${question.type}: ${about}: NXDOMAIN, and fallthrough ${covering === '.' ? 'covers every name' : `covers ${covering}`}, so the query goes to the next plugin.${after}`, 'fallthrough');
+      return next(req);
+    }
+    const why = config.fallthrough.length === 0
+      ? `kubernetes has no fallthrough, so NXDOMAIN stops here`
+      : `kubernetes falls through only for ${config.fallthrough.join(' ')}, not for this name, so NXDOMAIN stops here`;
+    step('answered', `${qname} ${question.type}: ${about}: NXDOMAIN with the zone's SOA; ${why}.${after}`, result.option ?? (config.fallthrough.length > 0 ? 'fallthrough' : undefined));
+    return written(newReply(req.msg, 'NXDOMAIN', { aa: true, authority: [zoneSoa(zone, config.ttl)] }));
+  }
+  if (assembled.records.length === 0) {
+    step('answered', `${qname} ${question.type}: ${about}; it has no ${question.type} records: NOERROR with no answer (NODATA) and the zone's SOA.${after}`, result.option);
+    return written(newReply(req.msg, 'NOERROR', { aa: true, authority: [zoneSoa(zone, config.ttl)] }));
+  }
+  const reply = newReply(req.msg, 'NOERROR', { aa: true, answer: assembled.records, additional: assembled.extra });
+  reply.flags.tc = assembled.truncated;
+  step('answered', `${qname} ${question.type}: ${about}: answered with ${describe(reply)}.${after}`, result.option ?? 'ttl');
+  return written(reply);
+}
+
+/**
+ * Types kubernetes has no records of (MX aside): CoreDNS looks the name up as A only to tell NODATA from
+ * NXDOMAIN, and never answers with those A records.
+ */
+function existenceOnly(actx: AssembleContext, state: QueryState): Assembled {
+  const probe = addressOrText(actx, { ...state, qtype: 'A' });
+  return { records: [], extra: [], truncated: false, result: probe.result };
+}
+
+function written(reply: DnsMessage): HandlerResult {
+  // BackendError and the success path both write the reply and return NOERROR to the server.
+  return { rcode: 'NOERROR', reply, answeredBy: PLUGIN };
+}
+
+function describe(reply: DnsMessage): string {
+  const shown = reply.answer.slice(0, 4).map((r) => `${r.type} ${formatRdata(r)}${'ttl' in r && r.ttl !== undefined ? ` (TTL ${r.ttl})` : ''}`);
+  const more = reply.answer.length > 4 ? ` and ${reply.answer.length - 4} more` : '';
+  const extra = reply.additional.length > 0 ? `, plus ${reply.additional.length} address record${reply.additional.length === 1 ? '' : 's'} of the targets in the additional section` : '';
+  return `${shown.join(', ')}${more}${extra}`;
+}
