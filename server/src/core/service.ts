@@ -1,6 +1,7 @@
 // The core's facade: the one entry point the language server and the CLI call for diagnostics. It picks
 // the analysis by language and never throws: an unexpected failure becomes a diagnostic.
 import { analyzeCorefile } from './corefile/analyze.js';
+import { analyzeYaml } from './embedded/analyze.js';
 import type { FileHost } from './host.js';
 import { analyzeResolvConf } from './resolvconf/index.js';
 import type { AnalysisSettings } from './settings.js';
@@ -28,8 +29,7 @@ export function analyzeDocument(doc: DocumentInput, settings: AnalysisSettings, 
       case 'resolvconf':
         return { diagnostics: analyzeResolvConf(doc.text, settings.resolver).diagnostics };
       case 'yaml':
-        // Corefiles embedded in Kubernetes YAML are not analysed yet: no finding rather than a wrong one.
-        return { diagnostics: [] };
+        return { diagnostics: analyzeYaml(doc.text, doc.uri, doc.path, settings, host) };
     }
   } catch (error) {
     return {
