@@ -70,6 +70,8 @@ interface Run {
   steps: Step[];
   client: ClientInfo;
   listener: Required<Listener>;
+  /** The blocks on that listener, found once per query (lookups through the server arrive at the same one). */
+  blocks: ListenerBlocks | undefined;
 }
 
 interface Selection {
@@ -80,6 +82,8 @@ interface Selection {
 /** The blocks of one listener: zone → candidates in the order the blocks are written. */
 interface ListenerBlocks {
   zones: Map<string, Selection[]>;
+  /** The lengths of those zones: a suffix of another length cannot be one, so it is never looked up. */
+  zoneLengths: Set<number>;
   /** True when a block on the listener loads chaos or forward, which open classes other than IN. */
   chaosOpen: boolean;
 }
@@ -100,13 +104,14 @@ class Server implements SimServer {
         const id = listenerId(zone.port, zone.transport);
         let entry = this.byListener.get(id);
         if (!entry) {
-          entry = { zones: new Map(), chaosOpen: false };
+          entry = { zones: new Map(), zoneLengths: new Set(), chaosOpen: false };
           this.byListener.set(id, entry);
           this.listenerOrder.push({ port: zone.port, transport: zone.transport });
         }
         const list = entry.zones.get(zone.zone) ?? [];
         list.push({ block, zone });
         entry.zones.set(zone.zone, list);
+        entry.zoneLengths.add(zone.zone.length);
         if (block.enablesChaos) entry.chaosOpen = true;
       }
     }
@@ -115,7 +120,9 @@ class Server implements SimServer {
   }
 
   query(msg: DnsMessage, client: ClientInfo, listener: Listener): ServerAnswer {
-    const run: Run = { steps: [], client, listener: { port: listener.port, transport: listener.transport ?? 'dns', ip: listener.ip ?? '' } };
+    const transport = listener.transport ?? 'dns';
+    const blocks = this.byListener.get(listenerId(listener.port, transport));
+    const run: Run = { steps: [], client, listener: { port: listener.port, transport, ip: listener.ip ?? '' }, blocks };
     if (this.loop?.crashes) return { steps: [{ ...this.loop.step }], answeredBy: 'loop' };
     if (this.loop) run.steps.push({ ...this.loop.step });
     return this.serve(run, msg, 0);
@@ -129,14 +136,14 @@ class Server implements SimServer {
     const steps = run.steps;
     const question = msg.question[0];
     if (!question) return this.serverReply(run, msg, 'SERVFAIL', 'The query has no question: the server answers SERVFAIL.', 'error');
-    const entry = this.byListener.get(listenerId(run.listener.port, run.listener.transport));
+    const entry = run.blocks;
     if (!entry) {
       return this.serverReply(run, msg, 'REFUSED', `No server block listens on ${run.listener.transport === 'dns' ? '' : `${run.listener.transport}://`}port ${run.listener.port}: the query is refused.`);
     }
     if (question.class !== 'IN' && !entry.chaosOpen) {
       return this.serverReply(run, msg, 'REFUSED', `The query's class is ${question.class}, and no block on this port loads chaos or forward (which open other classes than IN): the server refuses it.`);
     }
-    const chosen = selectBlock(entry.zones, question.name, question.type, (s) => acceptsView(s, requestFor(run, msg, s.zone.zone), run));
+    const chosen = selectBlock(entry, question.name, question.type, (s) => acceptsView(s, requestFor(run, msg, s.zone.zone), run));
     if (chosen === 'refused-empty') return this.serverReply(run, msg, 'REFUSED', `The block for ${question.name} has no plugin that answers queries: the server refuses it.`);
     if (!chosen) {
       return this.serverReply(run, msg, 'REFUSED', `No server block on port ${run.listener.port} serves ${question.name} (no zone of a block is a suffix of it, and there is no '.' block): the server refuses it.`);
@@ -163,7 +170,7 @@ class Server implements SimServer {
     }
     if (result.reply) {
       // The scrub writer changes the written message (EDNS0, truncation); the plugin's object stays as it was.
-      const reply: DnsMessage = { ...result.reply, flags: { ...result.reply.flags } };
+      const reply = writtenCopy(result.reply);
       const outcome = scrub(msg, reply, run.client.transport);
       if (outcome.dropped > 0) {
         steps.push({ plugin: SERVER, action: 'modified', detail: `The reply does not fit the client's ${run.client.transport === 'udp' ? `${Math.max(msg.edns?.udpSize ?? 0, 512)}-byte UDP buffer` : 'buffer'}: ${outcome.dropped} record(s) are left out and the TC bit is set, so the client should retry over TCP.` });
@@ -210,6 +217,24 @@ class Server implements SimServer {
   }
 }
 
+/** The message the scrub writer may change: the plugin's reply with its own flags (the records are shared). */
+function writtenCopy(reply: DnsMessage): DnsMessage {
+  // A literal rather than a spread: a spread of a message is slow to build in V8, and this runs per reply.
+  const copy: DnsMessage = {
+    id: reply.id,
+    response: reply.response,
+    opcode: reply.opcode,
+    rcode: reply.rcode,
+    flags: { aa: reply.flags.aa, tc: reply.flags.tc, rd: reply.flags.rd, ra: reply.flags.ra, ad: reply.flags.ad, cd: reply.flags.cd },
+    question: reply.question,
+    answer: reply.answer,
+    authority: reply.authority,
+    additional: reply.additional,
+  };
+  if ('edns' in reply) copy.edns = reply.edns;
+  return copy;
+}
+
 function requestFor(run: Run, msg: DnsMessage, zone: string): Request {
   return { msg, client: run.client, server: { port: run.listener.port, transport: run.listener.transport, ip: run.listener.ip }, zone, metadata: new Map() };
 }
@@ -223,13 +248,13 @@ function listenerId(port: number, transport: string): string {
  * plugins refuses; blocks whose view rejects the query are skipped; DS queries prefer the parent zone.
  * The '.' blocks come last, as a wildcard.
  */
-function selectBlock(zones: Map<string, Selection[]>, qname: string, qtype: string, accepts: (s: Selection) => boolean): Selection | 'refused-empty' | undefined {
+function selectBlock(entry: ListenerBlocks, qname: string, qtype: string, accepts: (s: Selection) => boolean): Selection | 'refused-empty' | undefined {
+  const { zones, zoneLengths } = entry;
   const name = fqdn(qname).toLowerCase();
   let dsCandidate: Selection | undefined;
   // Each suffix on a label boundary, longest first: "a.b.", "b.", and for the root name itself ".".
   for (let offset = 0; offset < name.length; ) {
-    const suffix = name.slice(offset);
-    const candidates = zones.get(suffix);
+    const candidates = zoneLengths.has(name.length - offset) ? zones.get(name.slice(offset)) : undefined;
     if (candidates) {
       for (const candidate of candidates) {
         if (candidate.block.chain.length === 0) return 'refused-empty';

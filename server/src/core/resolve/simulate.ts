@@ -74,7 +74,7 @@ export function prepareSimulation(scenario: Scenario, options: SimulationOptions
     warnings.push(`The scenario gives no clientIP: queries come from ${clientIp}, which is no pod of the cluster (autopath, acl and view see an unknown client).`);
   }
 
-  const send = (name: string, type: string, traces: Map<string, Trace>): DnsMessage | undefined => {
+  const send = (traces: Map<string, Trace>, name: string, type: string): DnsMessage | undefined => {
     const msg = newQuery(name, type, resolver === 'glibc' && stubConfig.edns0 ? { udpSize: 1200 } : {});
     let answer = server.query(msg, client, { port: listener.port, transport: 'dns', ip: serverIp });
     let retried = false;
@@ -90,22 +90,23 @@ export function prepareSimulation(scenario: Scenario, options: SimulationOptions
 
   const run = (query: ScenarioQuery): QueryResultJson => {
     const traces = new Map<string, Trace>();
-    const stub = resolveName({ name: query.name, type: query.type, resolver, config: stubConfig, send: (n, t) => send(n, t, traces) });
+    // A bound function rather than an arrow: tsx names every arrow stored in a property at run time, which
+    // costs more than the lookup itself on this path.
+    const stub = resolveName({ name: query.name, type: query.type, resolver, config: stubConfig, send: send.bind(undefined, traces) });
     const tries = stub.tries.map((t) => tryJson(t, traces.get(traceKey(t.name, t.type)), corefileUri));
     const last = tries.at(-1);
+    const rcode = last ? last.rcode : null;
+    const answeredBy = last ? last.answeredBy : null;
+    const answer = last ? [...last.answer] : [];
+    // Two literals rather than a conditional spread, which V8 builds slowly; the key order stays the same.
+    const result: QueryResultJson['result'] = stub.errorName === undefined
+      ? { rcode, answeredBy, answer, stub: stub.status, addresses: [...stub.addresses], explanation: [...stub.explanation] }
+      : { rcode, answeredBy, answer, stub: stub.status, error: stub.errorName, addresses: [...stub.addresses], explanation: [...stub.explanation] };
     return {
       query: { name: query.name, type: query.type, resolver },
       stub: { nameservers: [...stubConfig.nameservers], search: [...stubConfig.search], ndots: stubConfig.ndots, api: stub.api },
       tries,
-      result: {
-        rcode: last ? last.rcode : null,
-        answeredBy: last ? last.answeredBy : null,
-        answer: last ? [...last.answer] : [],
-        stub: stub.status,
-        ...(stub.errorName !== undefined ? { error: stub.errorName } : {}),
-        addresses: [...stub.addresses],
-        explanation: [...stub.explanation],
-      },
+      result,
     };
   };
 

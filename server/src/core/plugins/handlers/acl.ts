@@ -5,6 +5,7 @@ import { cidrContains, matchZone, newReply } from '../../resolve/message.js';
 import { parseCidr } from '../../corefile/zone.js';
 import type { AclAction, AclConfig, AclPolicy } from '../acl.js';
 import type { HandlerSite } from '../types.js';
+import { stepper } from './zones/common.js';
 
 /** EDNS0 option code of Extended DNS Errors (RFC 8914) and the two info codes acl uses. */
 const EDE_OPTION = 15;
@@ -34,7 +35,7 @@ export function aclHandler(config: AclConfig, site: HandlerSite): Handler {
     name: 'acl',
     serve(req, next, ctx) {
       const q = req.msg.question[0]!;
-      const step = (action: 'answered' | 'dropped' | 'refused' | 'passed', detail: string): void => ctx.step({ plugin: 'acl', action, detail, range: site.range, uri: site.uri });
+      const step = stepper(ctx, 'acl', site);
       const clientIp = req.client.ip.split('%')[0]!;
       if (!/^[0-9a-fA-F:.]+$/.test(clientIp)) {
         step('refused', `The client address "${req.client.ip}" is not an IP address: acl blocks the query (REFUSED).`);

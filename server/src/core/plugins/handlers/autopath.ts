@@ -2,7 +2,7 @@
 // expansion of a name, CoreDNS walks the rest of the search list itself, by running the rest of the chain
 // once per candidate, and answers with the first reply that is not NXDOMAIN, a CNAME from the asked name to
 // the found one put in front. That saves the client its NXDOMAIN round trips.
-import type { DnsMessage, Handler, HandlerContext, HandlerResult, Next, RcodeName, Request, StepAction } from '../../resolve/types.js';
+import type { DnsMessage, Handler, HandlerContext, HandlerResult, Next, RcodeName, Request } from '../../resolve/types.js';
 import { copyMessage, questionOf } from '../../resolve/message.js';
 import type { AutopathConfig } from '../autopath.js';
 import { kubernetes } from '../kubernetes.js';
@@ -12,6 +12,7 @@ import { peerConfig } from './k8s/peer.js';
 import { cnameRecord } from './k8s/rr.js';
 import { kubernetesSearchPath, searchFromFile, type SearchPath } from './k8s/search-path.js';
 import { KubeView } from './k8s/view.js';
+import { stepper } from './zones/common.js';
 
 const PLUGIN = 'autopath';
 
@@ -32,7 +33,7 @@ function serveAutopath(config: AutopathConfig, site: HandlerSite, req: Request, 
   const question = questionOf(req.msg);
   const qname = absolute(question.name);
   const name = qname.toLowerCase();
-  const step = (action: StepAction, detail: string): void => ctx.step({ plugin: PLUGIN, action, detail, range: site.range, uri: site.uri });
+  const step = stepper(ctx, PLUGIN, site);
 
   if (longestZone(config.zones, name) === undefined) {
     step('passed', `${qname} is outside autopath's zones (${config.zones.join(' ')}): passed on unchanged.`);

@@ -5,6 +5,7 @@ import { ipBytes, formatIpv6, newReply, typify } from '../../resolve/message.js'
 import { parseCidr } from '../../corefile/zone.js';
 import type { Dns64Config } from '../dns64.js';
 import type { HandlerSite } from '../types.js';
+import { stepper } from './zones/common.js';
 
 /** RFC 6052's embedding: the IPv4 bytes follow the prefix, skipping byte 8 (bits 64-71 stay zero). */
 function embed(prefix: { bytes: number[]; prefix: number }, ipv4: number[]): string {
@@ -24,7 +25,7 @@ export function dns64Handler(config: Dns64Config, site: HandlerSite): Handler {
     name: 'dns64',
     serve(req, next, ctx) {
       const q = req.msg.question[0]!;
-      const step = (action: 'passed' | 'modified' | 'no-effect', detail: string): void => ctx.step({ plugin: 'dns64', action, detail, range: site.range, uri: site.uri });
+      const step = stepper(ctx, 'dns64', site);
       if (q.type !== 'AAAA' || q.class !== 'IN') return next(req);
       if (!config.allowIpv4 && !req.client.ip.includes(':')) {
         step('passed', `The client ${req.client.ip} asks over IPv4 and allow_ipv4 is off: dns64 leaves the AAAA query alone.`);

@@ -5,6 +5,7 @@ import type { DnsRecord, Handler } from '../../resolve/types.js';
 import { bareName, matchZone, newReply, readRecord } from '../../resolve/message.js';
 import type { DnssecConfig } from '../dnssec.js';
 import type { HandlerSite } from '../types.js';
+import { stepper } from './zones/common.js';
 
 /** miekg/dns gives a record read without a TTL (as key files write them) this TTL. */
 const NEW_RR_TTL = 3600;
@@ -36,7 +37,7 @@ export function dnssecHandler(config: DnssecConfig, site: HandlerSite): Handler 
       const qname = q.name.toLowerCase();
       const zone = matchZone(config.zones, qname);
       if (zone === undefined) return next(req);
-      const step = (action: 'answered' | 'not-simulated' | 'no-effect', detail: string): void => ctx.step({ plugin: 'dnssec', action, detail, range: site.range, uri: site.uri });
+      const step = stepper(ctx, 'dnssec', site);
       const doBit = req.msg.edns?.do ?? false;
       if (q.type === 'DNSKEY' && config.zones.includes(qname)) {
         const keys = loadKeys(config, (path) => ctx.world.files.readFile(path));

@@ -5,6 +5,7 @@ import type { DnsRecord, Handler } from '../../resolve/types.js';
 import { bareName, newReply } from '../../resolve/message.js';
 import type { ErraticConfig } from '../erratic.js';
 import type { HandlerSite } from '../types.js';
+import { stepper } from './zones/common.js';
 
 function formatDelay(nanos: number): string {
   return nanos % 1e9 === 0 ? `${nanos / 1e9}s` : nanos % 1e6 === 0 ? `${nanos / 1e6}ms` : `${nanos}ns`;
@@ -21,7 +22,7 @@ export function erraticHandler(config: ErraticConfig, site: HandlerSite): Handle
       const delay = config.delay > 0 && n % config.delay === 0;
       // CoreDNS tests `queryNr & truncate == 0` (a bitwise AND, not a remainder); the simulator does the same.
       const truncate = config.truncate > 0 && (n & config.truncate) === 0;
-      const step = (action: 'answered' | 'dropped' | 'not-simulated', detail: string): void => ctx.step({ plugin: 'erratic', action, detail, range: site.range, uri: site.uri });
+      const step = stepper(ctx, 'erratic', site);
       const delayNote = delay ? ` The reply is delayed by ${formatDelay(config.delayNanos)} (query ${n} is a multiple of ${config.delay}).` : '';
       if (drop && q.type !== 'A' && q.type !== 'AAAA') {
         step('dropped', `Query ${n} since the server started is a multiple of ${config.drop}: erratic drops it and the client gets no reply.`);

@@ -15,6 +15,7 @@ import { peerConfig } from './k8s/peer.js';
 import { addressRecord, cnameRecord, nsRecord, ptrRecord, soaRecord, srvRecord } from './k8s/rr.js';
 import { KubeView } from './k8s/view.js';
 import { SIMULATED_SOA_SERIAL } from './k8s/assemble.js';
+import { stepper } from './zones/common.js';
 
 const PLUGIN = 'k8s_external';
 
@@ -29,7 +30,7 @@ function serveExternal(config: K8sExternalConfig, site: HandlerSite, req: Reques
   const question = questionOf(req.msg);
   const qname = absolute(question.name);
   const name = qname.toLowerCase();
-  const step = (action: StepAction, detail: string): void => ctx.step({ plugin: PLUGIN, action, detail, range: site.range, uri: site.uri });
+  const step = stepper(ctx, PLUGIN, site);
   const zone = longestZone(config.zones, name);
   if (zone === undefined) {
     step('passed', `${qname} is outside the k8s_external zones (${config.zones.join(' ')}): passed to the next plugin.`);

@@ -78,7 +78,7 @@ function serveWithReverter(work: Request, next: Next, ctx: HandlerContext, site:
     reply = newReply(work.msg, result.rcode);
     rcode = 'NOERROR';
   }
-  const lookup = (name: string, type: string) => ctx.lookup(name, type);
+  const lookup = ctx.lookup.bind(ctx);
   const { reply: reverted, report } = revertReply(reply, original, rules, lookup);
   ctx.step({ plugin: 'rewrite', action: 'modified', detail: describeRevert(report, reverted, original), range: site.range, uri: site.uri });
   return { ...result, rcode, reply: reverted };

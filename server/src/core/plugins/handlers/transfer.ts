@@ -4,6 +4,7 @@ import type { Handler } from '../../resolve/types.js';
 import { matchZone, newReply } from '../../resolve/message.js';
 import type { TransferConfig, TransferRule } from '../transfer.js';
 import type { HandlerSite } from '../types.js';
+import { stepper } from './zones/common.js';
 
 /** The rule with the longest zone containing the name (ties: the greater zone), like longestMatch. */
 function longestRule(rules: readonly TransferRule[], name: string): TransferRule | undefined {
@@ -36,7 +37,7 @@ export function transferHandler(config: TransferConfig, site: HandlerSite): Hand
     serve(req, next, ctx) {
       const q = req.msg.question[0]!;
       if (q.type !== 'AXFR' && q.type !== 'IXFR') return next(req);
-      const step = (action: 'refused' | 'not-simulated' | 'passed', detail: string): void => ctx.step({ plugin: 'transfer', action, detail, range: site.range, uri: site.uri });
+      const step = stepper(ctx, 'transfer', site);
       if (req.client.transport !== 'tcp') {
         step('refused', `A zone transfer (${q.type}) must come over TCP; over UDP transfer returns REFUSED.`);
         return { rcode: 'REFUSED', answeredBy: 'transfer' };

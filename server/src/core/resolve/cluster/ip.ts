@@ -5,8 +5,12 @@ import { parseIp } from '../../corefile/zone.js';
 
 /** The canonical text of an address (dotted IPv4, RFC 5952 IPv6), or undefined when it is not one. */
 export function canonicalIp(text: string): string | undefined {
-  const parsed = parseIp(text.trim());
+  const trimmed = text.trim();
+  const parsed = parseIp(trimmed);
   if (!parsed || parsed.zone !== '') return undefined;
+  // The IPv4 parser accepts only plain decimal fields without leading zeros, which is already the
+  // canonical spelling: the text is returned as it is instead of being printed again.
+  if (parsed.bytes.length === 4) return trimmed;
   return formatIpBytes(parsed.bytes);
 }
 

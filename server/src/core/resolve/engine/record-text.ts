@@ -312,9 +312,9 @@ function name(value: unknown): string {
 
 /** The rdata of a record in presentation format. */
 export function formatRdata(record: DnsRecord): string {
+  // Fields are read with field(d, key) directly: a helper closure here would be created for every record.
   const type = normalizeType(record.type) ?? record.type;
   const d: unknown = 'data' in record ? record.data : undefined;
-  const f = (key: string): unknown => field(d, key);
   switch (type) {
     case 'A':
       // Addresses built by the simulator are already canonical; only unusual text is parsed again.
@@ -324,39 +324,40 @@ export function formatRdata(record: DnsRecord): string {
     case 'CNAME': case 'DNAME': case 'NS': case 'PTR':
       return name(d);
     case 'MX':
-      return `${num(f('preference'))} ${name(f('exchange'))}`;
+      return `${num(field(d, 'preference'))} ${name(field(d, 'exchange'))}`;
     case 'SRV':
-      return `${num(f('priority'))} ${num(f('weight'))} ${num(f('port'))} ${name(f('target'))}`;
+      return `${num(field(d, 'priority'))} ${num(field(d, 'weight'))} ${num(field(d, 'port'))} ${name(field(d, 'target'))}`;
     case 'TXT': {
       const parts = Array.isArray(d) ? d : [d];
       return parts.map((p) => quoteCharacterString(typeof p === 'string' || p instanceof Uint8Array ? p : '')).join(' ');
     }
     case 'SOA':
-      return [name(f('mname')), name(f('rname')), num(f('serial')), num(f('refresh')), num(f('retry')), num(f('expire')), num(f('minimum'))].join(' ');
+      return [name(field(d, 'mname')), name(field(d, 'rname')), num(field(d, 'serial')), num(field(d, 'refresh')), num(field(d, 'retry')),
+        num(field(d, 'expire')), num(field(d, 'minimum'))].join(' ');
     case 'HINFO':
-      return `${quoteCharacterString(String(f('cpu') ?? ''))} ${quoteCharacterString(String(f('os') ?? ''))}`;
+      return `${quoteCharacterString(String(field(d, 'cpu') ?? ''))} ${quoteCharacterString(String(field(d, 'os') ?? ''))}`;
     case 'CAA': {
-      const flags = typeof f('flags') === 'number' ? (f('flags') as number) : f('issuerCritical') ? 128 : 0;
-      return `${flags} ${String(f('tag') ?? '')} ${quoteCharacterString(String(f('value') ?? ''))}`;
+      const flags = typeof field(d, 'flags') === 'number' ? (field(d, 'flags') as number) : field(d, 'issuerCritical') ? 128 : 0;
+      return `${flags} ${String(field(d, 'tag') ?? '')} ${quoteCharacterString(String(field(d, 'value') ?? ''))}`;
     }
     case 'NAPTR':
-      return [num(f('order')), num(f('preference')), quoteCharacterString(String(f('flags') ?? '')), quoteCharacterString(String(f('services') ?? '')),
-        quoteCharacterString(String(f('regexp') ?? '')), name(f('replacement'))].join(' ');
+      return [num(field(d, 'order')), num(field(d, 'preference')), quoteCharacterString(String(field(d, 'flags') ?? '')),
+        quoteCharacterString(String(field(d, 'services') ?? '')), quoteCharacterString(String(field(d, 'regexp') ?? '')), name(field(d, 'replacement'))].join(' ');
     case 'DS':
-      return `${num(f('keyTag'))} ${num(f('algorithm'))} ${num(f('digestType'))} ${hex(f('digest')).toUpperCase()}`;
+      return `${num(field(d, 'keyTag'))} ${num(field(d, 'algorithm'))} ${num(field(d, 'digestType'))} ${hex(field(d, 'digest')).toUpperCase()}`;
     case 'SSHFP':
-      return `${num(f('algorithm'))} ${num(f('hash'))} ${String(f('fingerprint') ?? '').toUpperCase()}`;
+      return `${num(field(d, 'algorithm'))} ${num(field(d, 'hash'))} ${String(field(d, 'fingerprint') ?? '').toUpperCase()}`;
     case 'TLSA':
-      return `${num(f('usage'))} ${num(f('selector'))} ${num(f('matchingType'))} ${hex(f('certificate'))}`;
+      return `${num(field(d, 'usage'))} ${num(field(d, 'selector'))} ${num(field(d, 'matchingType'))} ${hex(field(d, 'certificate'))}`;
     case 'DNSKEY': {
-      const key = f('key');
-      return `${num(f('flags'))} 3 ${num(f('algorithm'))} ${key instanceof Uint8Array ? Buffer.from(key).toString('base64') : ''}`;
+      const key = field(d, 'key');
+      return `${num(field(d, 'flags'))} 3 ${num(field(d, 'algorithm'))} ${key instanceof Uint8Array ? Buffer.from(key).toString('base64') : ''}`;
     }
     case 'RP':
-      return `${name(f('mbox'))} ${name(f('txt'))}`;
+      return `${name(field(d, 'mbox'))} ${name(field(d, 'txt'))}`;
     case 'NSEC': {
-      const types = f('rrtypes');
-      return [name(f('nextDomain')), ...(Array.isArray(types) ? types.map(String) : [])].join(' ');
+      const types = field(d, 'rrtypes');
+      return [name(field(d, 'nextDomain')), ...(Array.isArray(types) ? types.map(String) : [])].join(' ');
     }
   }
   const bytes = d instanceof Uint8Array ? d : new Uint8Array();

@@ -17,6 +17,9 @@ const TYPES: Readonly<Record<string, number>> = {
 
 const TYPE_BY_CODE = new Map<number, string>(Object.entries(TYPES).map(([name, code]) => [code, name]));
 
+/** The type numbers by mnemonic in a Map: every record printed and every query built looks its type up. */
+const CODE_BY_TYPE = new Map<string, number>(Object.entries(TYPES));
+
 /** The type names dns-packet 5.6's encoder accepts; any other type goes to it as UNKNOWN_<n>. */
 const PACKET_TYPES = new Set([
   'A', 'NULL', 'AAAA', 'AFSDB', 'APL', 'CAA', 'CDNSKEY', 'CDS', 'CERT', 'CNAME', 'DHCID', 'DLV', 'DNAME',
@@ -27,7 +30,7 @@ const PACKET_TYPES = new Set([
 
 /** The numeric type of a mnemonic (`A`, `https`, `TYPE65`, `UNKNOWN_65`), or undefined when unknown. */
 export function typeCode(text: string): number | undefined {
-  const direct = TYPES[text];
+  const direct = CODE_BY_TYPE.get(text);
   if (direct !== undefined) return direct;
   const upper = text.toUpperCase();
   const generic = /^(?:TYPE|UNKNOWN_)([0-9]{1,5})$/.exec(upper);
@@ -35,7 +38,7 @@ export function typeCode(text: string): number | undefined {
     const code = Number(generic[1]);
     return code <= 0xffff ? code : undefined;
   }
-  return TYPES[upper];
+  return CODE_BY_TYPE.get(upper);
 }
 
 /** The mnemonic miekg/dns prints for a type number: its name, or TYPE<n>. */
@@ -45,6 +48,8 @@ export function typeMnemonic(code: number): string {
 
 /** A type written any way (`a`, `TYPE1`, `UNKNOWN_1`) in miekg's spelling, or undefined when unknown. */
 export function normalizeType(text: string): string | undefined {
+  // A mnemonic already in miekg's spelling (nearly every call) is its own answer.
+  if (CODE_BY_TYPE.has(text)) return text;
   const code = typeCode(text);
   return code === undefined ? undefined : typeMnemonic(code);
 }

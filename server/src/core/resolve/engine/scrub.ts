@@ -1,7 +1,7 @@
 // What CoreDNS's scrub writer does to every reply on its way out: copy the client's EDNS0 (buffer size, DO
 // bit) into the reply, then make the reply fit the client's buffer by dropping records and setting TC, the
 // way miekg/dns's Msg.Truncate does. Without this, sizes and the TC bit in the simulator would be made up.
-import type { ClientInfo, DnsMessage } from '../types.js';
+import type { ClientInfo, DnsMessage, DnsRecord } from '../types.js';
 import { CompressedLength, messageSize, optLength } from './wire.js';
 
 /** The smallest buffer a DNS client must accept (RFC 1035), and the largest message at all. */
@@ -41,31 +41,38 @@ export function truncate(reply: DnsMessage, size: number): TruncateOutcome {
   const limit = budget - optLength(reply);
   const counter = new CompressedLength();
   for (const q of reply.question) counter.addQuestion(q);
-  let full = false;
-  let dropped = 0;
-  const keep = <T>(records: T[], add: (r: T) => void): T[] => {
-    const kept: T[] = [];
-    for (const r of records) {
-      if (full) break;
-      add(r);
-      if (counter.length > limit) {
-        full = true;
-        break;
-      }
-      kept.push(r);
-      if (counter.length === limit) full = true;
-    }
-    dropped += records.length - kept.length;
-    return kept;
-  };
-  const add = (r: DnsMessage['answer'][number]): void => {
-    counter.addRecord(r);
-  };
-  reply.answer = keep(reply.answer, add);
-  reply.authority = keep(reply.authority, add);
-  reply.additional = keep(reply.additional, add);
+  const fit: Fit = { counter, limit, full: false, dropped: 0 };
+  reply.answer = keepFitting(fit, reply.answer);
+  reply.authority = keepFitting(fit, reply.authority);
+  reply.additional = keepFitting(fit, reply.additional);
+  const dropped = fit.dropped;
   if (dropped > 0) reply.flags.tc = true;
   return { dropped, size: messageSize(reply) };
+}
+
+/** The state of a truncation across the sections: the length so far, and whether the budget is used up. */
+interface Fit {
+  counter: CompressedLength;
+  limit: number;
+  full: boolean;
+  dropped: number;
+}
+
+/** The leading records of a section that still fit; once one does not, nothing after it is kept. */
+function keepFitting(fit: Fit, records: DnsRecord[]): DnsRecord[] {
+  const kept: DnsRecord[] = [];
+  for (const r of records) {
+    if (fit.full) break;
+    fit.counter.addRecord(r);
+    if (fit.counter.length > fit.limit) {
+      fit.full = true;
+      break;
+    }
+    kept.push(r);
+    if (fit.counter.length === fit.limit) fit.full = true;
+  }
+  fit.dropped += records.length - kept.length;
+  return kept;
 }
 
 /** Both steps of the scrub writer, in CoreDNS's order. */

@@ -5,7 +5,7 @@
 // written, compressed or not, becomes a target for later names while it starts below offset 0x4000.
 import packet from 'dns-packet';
 import type { DnsMessage, DnsRecord, RcodeName } from '../types.js';
-import { bareName, labelsOf } from './names.js';
+import { bareName, utf8Length } from './names.js';
 import { normalizeClass, normalizeType, packetClassName, packetTypeName } from './rr-types.js';
 
 const RCODE_NUMBERS: Readonly<Record<RcodeName, number>> = {
@@ -89,8 +89,10 @@ function prop(data: unknown, key: string): unknown {
  * name of n labels written with n-1 dots that is its byte length plus 2; the root alone takes 1 byte.
  */
 function nameLength(name: string): number {
-  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
-  return bare === '' ? 1 : Buffer.byteLength(bare) + 2;
+  // Measured in place: one trailing dot is the root label's place, not a byte of its own.
+  const dotted = name.endsWith('.');
+  if (name.length === (dotted ? 1 : 0)) return 1;
+  return utf8Length(name) + (dotted ? 1 : 2);
 }
 
 /** Follows miekg's compression map over a message, name by name, in wire order. */
@@ -99,16 +101,21 @@ class Compressor {
 
   /** The bytes a name takes at `offset`; registers its suffixes as targets. */
   write(name: string, offset: number, compress: boolean): number {
-    const labels = labelsOf(name);
+    const bare = bareName(name);
+    if (bare === '.') return 1;
     let size = 0;
-    for (let i = 0; i < labels.length; i++) {
-      const suffix = labels.slice(i).join('.');
+    // Each suffix on a label boundary is the rest of the text after a dot, so no labels are split and joined.
+    for (let start = 0; ; ) {
+      const suffix = start === 0 ? bare : bare.slice(start);
       if (this.targets.has(suffix)) {
         if (compress) return size + 2;
       } else if (offset + size < 0x4000) {
         this.targets.add(suffix);
       }
-      size += Buffer.byteLength(labels[i]!) + 1;
+      const dot = bare.indexOf('.', start);
+      size += utf8Length(dot === -1 ? suffix : bare.slice(start, dot)) + 1;
+      if (dot === -1) break;
+      start = dot + 1;
     }
     return size + 1;
   }
@@ -138,7 +145,8 @@ export class CompressedLength {
   /** Adds a record and returns its compressed length. */
   addRecord(record: DnsRecord): number {
     const wire = toPacketRecord(record);
-    const full = recordLength(wire);
+    // Owner, type, class, TTL and rdata length, then the rdata: counted, not encoded.
+    const full = nameLength(wire.name) + 10 + rdataLength(record);
     const owner = this.compressor.write(wire.name, this.length, true);
     let rdataOffset = this.length + owner + 10;
     let saved = nameLength(wire.name) - owner;
@@ -171,7 +179,7 @@ function rdataLength(record: DnsRecord): number {
     case 'SOA': return nameLength(record.data.mname) + nameLength(record.data.rname) + 20;
     case 'TXT': {
       const parts = Array.isArray(record.data) ? record.data : [record.data];
-      return parts.reduce((n: number, p) => n + 1 + (typeof p === 'string' ? Buffer.byteLength(p) : p.length), 0);
+      return parts.reduce((n: number, p) => n + 1 + (typeof p === 'string' ? utf8Length(p) : p.length), 0);
     }
     default: {
       const wire = toPacketRecord(record);

@@ -17,6 +17,8 @@ export class UpstreamTable implements UpstreamAnswers {
   ) {}
 
   answer(target: string, name: string, type: string): { rcode: RcodeName; answer: DnsRecord[] } {
+    // Most scenarios give no per-server answers: then the target's address need not be read at all.
+    if (this.byServer.size === 0) return lookup(this.common, name, type);
     const key = upstreamTargetKey(target);
     const map = (key !== undefined ? this.byServer.get(key) : undefined) ?? this.common;
     return lookup(map, name, type);

@@ -47,27 +47,24 @@ export function glibcQuery(req: StubRequest, type: string, raw: string): GlibcQu
   const noAaaa = req.config.noAaaa && type === 'AAAA';
   const sentType = noAaaa ? 'A' : type;
   const reply = req.send(name, sentType);
-  const attempt = (rcode: RcodeName | 'timeout', outcome: TryOutcome): StubTry => ({
-    name,
-    type: sentType,
-    rcode,
-    outcome,
-    why: '',
-    ...(reply ? { reply } : {}),
-  });
   // res_send gives up on the name (returns -1) after every server and attempt failed: h_errno TRY_AGAIN.
-  if (!reply) return failure(attempt('timeout', 'no-reply'), 'TRY_AGAIN', 'NOERROR');
+  if (!reply) return failure({ name, type: sentType, rcode: 'timeout', outcome: 'no-reply', why: '' }, 'TRY_AGAIN', 'NOERROR');
   const rcode = reply.rcode;
-  if (rcode === 'SERVFAIL') return failure(attempt(rcode, 'servfail'), 'TRY_AGAIN', rcode);
-  if (rcode === 'REFUSED') return failure(attempt(rcode, 'refused'), 'TRY_AGAIN', rcode);
-  if (rcode === 'NOTIMP') return failure(attempt(rcode, 'error-rcode'), 'TRY_AGAIN', rcode);
-  if (isLame(reply, req.config.useVc)) return failure(attempt(rcode, 'lame'), 'TRY_AGAIN', rcode);
+  if (rcode === 'SERVFAIL') return failure(answered(name, sentType, reply, 'servfail'), 'TRY_AGAIN', rcode);
+  if (rcode === 'REFUSED') return failure(answered(name, sentType, reply, 'refused'), 'TRY_AGAIN', rcode);
+  if (rcode === 'NOTIMP') return failure(answered(name, sentType, reply, 'error-rcode'), 'TRY_AGAIN', rcode);
+  if (isLame(reply, req.config.useVc)) return failure(answered(name, sentType, reply, 'lame'), 'TRY_AGAIN', rcode);
   const answers = noAaaa ? 0 : reply.answer.length;
-  if (rcode === 'NOERROR' && answers > 0) return { ok: true, headerRcode: rcode, attempt: attempt(rcode, 'success') };
-  if (rcode === 'NOERROR') return failure(attempt(rcode, 'nodata'), 'NO_DATA', rcode);
+  if (rcode === 'NOERROR' && answers > 0) return { ok: true, headerRcode: rcode, attempt: answered(name, sentType, reply, 'success') };
+  if (rcode === 'NOERROR') return failure(answered(name, sentType, reply, 'nodata'), 'NO_DATA', rcode);
   // An NXDOMAIN that carries a CNAME is still NXDOMAIN to glibc.
-  if (rcode === 'NXDOMAIN') return failure(attempt(rcode, 'nxdomain'), 'HOST_NOT_FOUND', rcode);
-  return failure(attempt(rcode, 'error-rcode'), 'NO_RECOVERY', rcode);
+  if (rcode === 'NXDOMAIN') return failure(answered(name, sentType, reply, 'nxdomain'), 'HOST_NOT_FOUND', rcode);
+  return failure(answered(name, sentType, reply, 'error-rcode'), 'NO_RECOVERY', rcode);
+}
+
+/** A try that got a reply; its `why` is written once the walk knows what comes next. */
+function answered(name: string, type: string, reply: DnsMessage, outcome: TryOutcome): StubTry {
+  return { name, type, rcode: reply.rcode, outcome, why: '', reply };
 }
 
 /** The first half of a try's `why`: what the reply was, in glibc's terms. */

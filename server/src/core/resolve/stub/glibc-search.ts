@@ -46,6 +46,11 @@ class Walk {
     return q;
   }
 
+  /** The walk's outcome: the lookup that satisfied it, if one did, else the h_errno. */
+  end(success: GlibcQuery | undefined, herrno: HErrno): GlibcSearchEnd {
+    return success ? { success, herrno, tries: this.tries, explanation: this.explanation } : { herrno, tries: this.tries, explanation: this.explanation };
+  }
+
   /** Writes the sentence of a failed lookup: what came back, then `next`. */
   note(q: GlibcQuery, next: string): void {
     if (q.attempt) q.attempt.why = `${glibcFailureReason(this.req, q.attempt)}: ${next}`;
@@ -69,12 +74,6 @@ export function glibcSearch(req: StubRequest, type: string, name: string): Glibc
   const { ndots, search, noTldQuery } = req.config;
   const dots = countDots(name);
   const trailing = hasTrailingDot(name);
-  const end = (success: GlibcQuery | undefined, herrno: HErrno): GlibcSearchEnd => ({
-    ...(success ? { success } : {}),
-    herrno,
-    tries: w.tries,
-    explanation: w.explanation,
-  });
 
   if (trailing) w.explanation.push(`"${name}" ends with a dot: it is absolute, so glibc sends it only as written.`);
   else if (dots >= ndots) {
@@ -103,10 +102,10 @@ export function glibcSearch(req: StubRequest, type: string, name: string): Glibc
 
   if (dots >= ndots || trailing) {
     const q = w.query(name);
-    if (q.ok) return end(q, 'HOST_NOT_FOUND');
+    if (q.ok) return w.end(q, 'HOST_NOT_FOUND');
     if (trailing) {
       w.note(q, 'the name is absolute, so glibc tries nothing else.');
-      return end(undefined, w.lastHerrno);
+      return w.end(undefined, w.lastHerrno);
     }
     saved = q.herrno;
     triedAsIs = true;
@@ -125,7 +124,7 @@ export function glibcSearch(req: StubRequest, type: string, name: string): Glibc
         w.explanation.push(`The search list holds the root: glibc sends "${name}." in its place and will not send the name as written again at the end.`);
       }
       const q = w.query(`${name}.${domain}`);
-      if (q.ok) return end(q, 'HOST_NOT_FOUND');
+      if (q.ok) return w.end(q, 'HOST_NOT_FOUND');
       let goesOn = true;
       // A remembered NODATA or SERVFAIL decides the error if nothing succeeds later.
       let memo = '';
@@ -154,22 +153,22 @@ export function glibcSearch(req: StubRequest, type: string, name: string): Glibc
 
   if ((dots > 0 || !searched || !noTldQuery) && !(triedAsIs || rootOnList)) {
     const q = w.query(name);
-    if (q.ok) return end(q, 'HOST_NOT_FOUND');
+    if (q.ok) return w.end(q, 'HOST_NOT_FOUND');
     w.note(q, 'nothing is left to try.');
   }
 
   if (saved !== undefined) {
     w.explanation.push(`The name as written was tried first, so its error (${saved}) is the one reported.`);
-    return end(undefined, saved);
+    return w.end(undefined, saved);
   }
   if (gotNodata) {
     w.explanation.push('A search domain answered NODATA, so the error reported is NO_DATA.');
-    return end(undefined, 'NO_DATA');
+    return w.end(undefined, 'NO_DATA');
   }
   if (gotServfail) {
     w.explanation.push('A search domain answered SERVFAIL, so the error reported is TRY_AGAIN.');
-    return end(undefined, 'TRY_AGAIN');
+    return w.end(undefined, 'TRY_AGAIN');
   }
   w.explanation.push(`The error reported is the last lookup's (${w.lastHerrno}).`);
-  return end(undefined, w.lastHerrno);
+  return w.end(undefined, w.lastHerrno);
 }

@@ -24,7 +24,7 @@ function ignoredReason(rcode: string): string {
 }
 
 function makeTry(name: string, type: string, reply: StubTry['reply'], outcome: TryOutcome, why: string): StubTry {
-  return { name, type, rcode: reply ? reply.rcode : 'timeout', outcome, why, ...(reply ? { reply } : {}) };
+  return reply ? { name, type, rcode: reply.rcode, outcome, why, reply } : { name, type, rcode: 'timeout', outcome, why };
 }
 
 function outcomeOfIgnored(rcode: string): TryOutcome {
@@ -122,15 +122,6 @@ function muslGetaddrinfo(req: StubRequest, type: 'A' | 'AAAA'): StubResult {
   if (stop) return failed(base, [], stop.status, stop.errorName, [...explanation, stop.explanation]);
 
   const tries: StubTry[] = [];
-  const finish = (step: Step & { kind: 'done' }): StubResult => {
-    if (step.explanation) explanation.push(step.explanation);
-    if (step.status === 'success') {
-      explanation.push(`getaddrinfo returns ${step.addresses.join(', ')}.`);
-      return succeeded(base, tries, step.addresses, explanation);
-    }
-    explanation.push(`getaddrinfo fails with ${step.errorName}.`);
-    return failed(base, tries, step.status, step.errorName, explanation);
-  };
   if (useSearch) {
     for (const domain of search) {
       // The candidate is built in a 256-byte buffer: a domain that does not fit is skipped.
@@ -139,12 +130,23 @@ function muslGetaddrinfo(req: StubRequest, type: 'A' | 'AAAA'): StubResult {
         continue;
       }
       const step = nameFromDns(req, type, `${bare}.${domain}`, false, tries, explanation);
-      if (step.kind === 'done') return finish(step);
+      if (step.kind === 'done') return finish(base, tries, explanation, step);
     }
   }
   const step = nameFromDns(req, type, name, true, tries, explanation);
-  if (step.kind === 'done') return finish(step);
-  return finish({ kind: 'done', status: 'nxdomain', errorName: 'EAI_NONAME', addresses: [] });
+  if (step.kind === 'done') return finish(base, tries, explanation, step);
+  return finish(base, tries, explanation, { kind: 'done', status: 'nxdomain', errorName: 'EAI_NONAME', addresses: [] });
+}
+
+/** getaddrinfo's result once a step of the walk ended it. */
+function finish(base: { resolver: 'musl'; api: StubApi }, tries: StubTry[], explanation: string[], step: Step & { kind: 'done' }): StubResult {
+  if (step.explanation) explanation.push(step.explanation);
+  if (step.status === 'success') {
+    explanation.push(`getaddrinfo returns ${step.addresses.join(', ')}.`);
+    return succeeded(base, tries, step.addresses, explanation);
+  }
+  explanation.push(`getaddrinfo fails with ${step.errorName}.`);
+  return failed(base, tries, step.status, step.errorName, explanation);
 }
 
 /** res_query (and res_search, its alias): one name, as written. */

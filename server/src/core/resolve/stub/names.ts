@@ -2,17 +2,17 @@
 // libc makes before it can put a name into a query. A name that fails these checks is never sent, so it
 // never becomes a try.
 
-const encoder = new TextEncoder();
+import { utf8Length } from '../engine/names.js';
 
 /** Length in bytes, as C counts it. */
 export function byteLength(s: string): number {
-  return encoder.encode(s).length;
+  return utf8Length(s);
 }
 
 /** Both libcs count every dot of the name as written, a trailing one included. */
 export function countDots(name: string): number {
   let dots = 0;
-  for (const c of name) if (c === '.') dots++;
+  for (let i = name.indexOf('.'); i !== -1; i = name.indexOf('.', i + 1)) dots++;
   return dots;
 }
 
@@ -35,14 +35,54 @@ export function fewDotsPhrase(ndots: number, dots: number, name: string): string
   return dots === 0 ? `ndots:${ndots} and no dot in "${name}"` : `ndots:${ndots} and only ${dotsPhrase(dots)} in "${name}"`;
 }
 
-/** Why a name cannot be encoded as a DNS name, or undefined when it can. */
-function labelProblem(labels: string[]): string | undefined {
+/**
+ * Why a name (without its trailing dot) cannot be encoded as a DNS name, or undefined when it can. The
+ * labels are measured in one pass over the text, as every name a stub builds goes through here.
+ */
+function labelProblem(body: string): string | undefined {
+  if (ASCII_ONLY.test(body)) return asciiLabelProblem(body);
   let wire = 1;
-  for (const label of labels) {
-    const bytes = byteLength(label);
+  let start = 0;
+  let bytes = 0;
+  const n = body.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? body.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      // The end of a label: at a dot, or at the end of the name.
+      if (bytes === 0) return 'it has an empty label';
+      if (bytes > 63) return `the label "${body.slice(start, i).slice(0, 20)}…" is longer than 63 bytes`;
+      wire += bytes + 1;
+      start = i + 1;
+      bytes = 0;
+    } else if (c < 0x80) {
+      bytes += 1;
+    } else if (c < 0x800) {
+      bytes += 2;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (body.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else {
+      bytes += 3;
+    }
+  }
+  if (wire > 255) return 'it is longer than 255 bytes on the wire';
+  return undefined;
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** labelProblem for a name of ASCII characters only, where a label's bytes are its characters. */
+function asciiLabelProblem(body: string): string | undefined {
+  let wire = 1;
+  for (let start = 0; ; ) {
+    const dot = body.indexOf('.', start);
+    const end = dot === -1 ? body.length : dot;
+    const bytes = end - start;
     if (bytes === 0) return 'it has an empty label';
-    if (bytes > 63) return `the label "${label.slice(0, 20)}…" is longer than 63 bytes`;
+    if (bytes > 63) return `the label "${body.slice(start, end).slice(0, 20)}…" is longer than 63 bytes`;
     wire += bytes + 1;
+    if (dot === -1) break;
+    start = dot + 1;
   }
   if (wire > 255) return 'it is longer than 255 bytes on the wire';
   return undefined;
@@ -57,7 +97,7 @@ export function glibcEncodingProblem(raw: string): string | undefined {
   if (raw === '.') return undefined;
   if (raw === '') return 'it is empty';
   const body = raw.endsWith('.') ? raw.slice(0, -1) : raw;
-  return labelProblem(body.split('.'));
+  return labelProblem(body);
 }
 
 /**
@@ -69,7 +109,7 @@ export function muslEncodingProblem(raw: string): string | undefined {
   if (body.endsWith('.')) return 'it ends with two dots';
   if (byteLength(body) > 253) return 'it is longer than 253 bytes';
   if (body === '') return undefined;
-  return labelProblem(body.split('.'));
+  return labelProblem(body);
 }
 
 /**
@@ -78,8 +118,9 @@ export function muslEncodingProblem(raw: string): string | undefined {
  * start. A name that fails is "not found" without a single query.
  */
 export function glibcHostnameProblem(name: string): string | undefined {
-  for (const c of name) {
-    const code = c.codePointAt(0)!;
+  // Code units suffice: a character outside ASCII has every one of its code units above 0x7e.
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
     if (code <= 0x20 || code > 0x7e) return 'it contains a blank, a control character or a non-ASCII character';
   }
   if (name.includes('\\')) return 'it contains a backslash';
@@ -93,6 +134,9 @@ export function glibcHostnameProblem(name: string): string | undefined {
 
 /** DNS names compare without regard to ASCII letter case and to one trailing dot. */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string): string => (s.endsWith('.') && s !== '.' ? s.slice(0, -1) : s).toLowerCase();
-  return norm(a) === norm(b);
+  return comparable(a) === comparable(b);
+}
+
+function comparable(s: string): string {
+  return (s.endsWith('.') && s !== '.' ? s.slice(0, -1) : s).toLowerCase();
 }

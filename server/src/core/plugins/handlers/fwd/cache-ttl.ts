@@ -54,15 +54,20 @@ export function answersQuestion(msg: DnsMessage): boolean {
   const q = msg.question[0];
   if (msg.rcode !== 'NOERROR' || !q || msg.answer.length === 0) return false;
   const qtype = q.type.toUpperCase();
-  const classOk = (r: DnsRecord): boolean => q.class.toUpperCase() === 'ANY' || recordClass(r) === q.class.toUpperCase();
-  if (qtype === 'ANY') return msg.answer.some((r) => classOk(r) && namesEqual(r.name, q.name));
+  const qclass = q.class.toUpperCase();
+  if (qtype === 'ANY') return msg.answer.some((r) => classOk(r, qclass) && namesEqual(r.name, q.name));
   if (qtype === 'CNAME') {
-    const target = uniqueCnameTarget(msg.answer, q.name, classOk);
+    const target = uniqueCnameTarget(msg.answer, q.name, qclass);
     return target !== undefined && target !== '';
   }
-  const terminal = canonicalName(msg.answer, q.name, classOk);
+  const terminal = canonicalName(msg.answer, q.name, qclass);
   if (terminal === undefined) return false;
-  return msg.answer.some((r) => r.type.toUpperCase() === qtype && classOk(r) && namesEqual(r.name, terminal));
+  return msg.answer.some((r) => r.type.toUpperCase() === qtype && classOk(r, qclass) && namesEqual(r.name, terminal));
+}
+
+/** A record of the question's class (upper case); a question of class ANY takes every class. */
+function classOk(r: DnsRecord, qclass: string): boolean {
+  return qclass === 'ANY' || recordClass(r) === qclass;
 }
 
 function recordClass(r: DnsRecord): string {
@@ -70,10 +75,10 @@ function recordClass(r: DnsRecord): string {
 }
 
 /** The one CNAME target of an owner: '' when it has none, undefined when it has two different ones. */
-function uniqueCnameTarget(answer: DnsRecord[], owner: string, classOk: (r: DnsRecord) => boolean): string | undefined {
+function uniqueCnameTarget(answer: DnsRecord[], owner: string, qclass: string): string | undefined {
   let target = '';
   for (const r of answer) {
-    if (r.type !== 'CNAME' || !classOk(r) || !namesEqual(r.name, owner)) continue;
+    if (r.type !== 'CNAME' || !classOk(r, qclass) || !namesEqual(r.name, owner)) continue;
     if (target !== '' && !namesEqual(target, r.data)) return undefined;
     target = r.data;
   }
@@ -81,32 +86,37 @@ function uniqueCnameTarget(answer: DnsRecord[], owner: string, classOk: (r: DnsR
 }
 
 /** The end of the CNAME chain from `name`; undefined for a loop or an owner with two targets. */
-function canonicalName(answer: DnsRecord[], start: string, classOk: (r: DnsRecord) => boolean): string | undefined {
-  const visited = new Set<string>();
+function canonicalName(answer: DnsRecord[], start: string, qclass: string): string | undefined {
+  // Every name of the chain but the last owns a CNAME record of its own, so a chain that takes more steps
+  // than there are CNAME records has come back to a name it passed: a loop. Counting replaces a set of
+  // visited names, and an answer without CNAMEs (the usual case) costs one scan.
+  let cnames = 0;
+  for (const r of answer) if (r.type === 'CNAME') cnames++;
   let name = start;
-  for (;;) {
-    const key = name.toLowerCase().replace(/\.$/, '');
-    if (visited.has(key)) return undefined;
-    visited.add(key);
-    const target = uniqueCnameTarget(answer, name, classOk);
+  for (let steps = 0; steps <= cnames; steps++) {
+    const target = uniqueCnameTarget(answer, name, qclass);
     if (target === undefined) return undefined;
     if (target === '') return name;
     name = target;
   }
+  return undefined;
 }
 
 /** True when minimalTtl reads the records' TTLs rather than returning the 5-second floor. */
 function readsTtls(msg: DnsMessage, kind: ReplyKind): boolean {
   if (kind !== 'NoError' && kind !== 'NameError' && kind !== 'NoData') return false;
-  return msg.answer.length + msg.authority.length + msg.additional.filter((r) => r.type !== 'OPT').length > 0;
+  return msg.answer.length + msg.authority.length > 0 || msg.additional.some((r) => r.type !== 'OPT');
 }
 
 /** dnsutil.MinimalTTLWithMaximum: the smallest record TTL, at most `maximum`; 5 when nothing tells. */
 export function minimalTtl(msg: DnsMessage, kind: ReplyKind, maximum: number): number {
   if (!readsTtls(msg, kind)) return MINIMAL_DEFAULT_TTL;
-  const extra = msg.additional.filter((r) => r.type !== 'OPT');
-  let min = maximum;
-  for (const r of [...msg.answer, ...msg.authority, ...extra]) {
+  // OPT records have no TTL (ttlOf says so), so the sections are read as they are, without copies.
+  return smallestTtl(msg.additional, smallestTtl(msg.authority, smallestTtl(msg.answer, maximum)));
+}
+
+function smallestTtl(records: readonly DnsRecord[], min: number): number {
+  for (const r of records) {
     const ttl = ttlOf(r);
     if (ttl !== undefined && ttl < min) min = ttl;
   }

@@ -33,14 +33,13 @@ export function replyText(r: Pick<UpstreamReply, 'rcode' | 'answer'>): string {
 
 /** Decides the reply a stanza passes on, given every upstream's reply in list order. */
 export function pickReply(policy: ForwardPolicy, failover: readonly number[], replies: UpstreamReply[], rcodeNumber: (r: RcodeName) => number): ForwardPick {
-  const fails = (r: UpstreamReply): boolean => failover.includes(rcodeNumber(r.rcode));
   const n = replies.length;
   if (policy === 'sequential' || n === 1) {
     const skipped: UpstreamReply[] = [];
     let chosen = replies[0]!;
     for (let i = 0; i < n; i++) {
       chosen = replies[i]!;
-      if (!fails(chosen) || i === n - 1) break;
+      if (!failover.includes(rcodeNumber(chosen.rcode)) || i === n - 1) break;
       skipped.push(chosen);
     }
     const policyText = n === 1 ? 'the only upstream' : `policy ${policy}: the upstreams are always tried in the order written`;
@@ -49,7 +48,7 @@ export function pickReply(policy: ForwardPolicy, failover: readonly number[], re
   // Any upstream can come first. A reply that failover skips reaches the client only when every upstream
   // gives such a reply (the last one asked is taken), so the possible outcomes are the non-skipped replies,
   // or all replies when there is none.
-  const usable = failover.length > 0 ? replies.filter((r) => !fails(r)) : replies;
+  const usable = failover.length > 0 ? replies.filter((r) => !failover.includes(rcodeNumber(r.rcode))) : replies;
   const possible = usable.length > 0 ? usable : replies;
   const distinct = new Set(possible.map(replyText));
   const depends = distinct.size > 1;

@@ -64,15 +64,19 @@ const nodata = (why: string): BackendResult => ({ services: [], nameError: false
 const missing = (why: string, option?: string): BackendResult => ({ services: [], nameError: true, why, ...(option ? { option } : {}) });
 
 export class KubernetesBackend {
-  constructor(readonly view: KubeView) {}
+  /** The multicluster zones in lower case, read once: every lookup asks whether its zone is one. */
+  private readonly multiclusterZones: ReadonlySet<string>;
+
+  constructor(readonly view: KubeView) {
+    this.multiclusterZones = new Set(view.config.multiclusterZones.map((m) => m.toLowerCase()));
+  }
 
   get ttl(): number {
     return this.view.config.ttl;
   }
 
   isMulticlusterZone(zone: string): boolean {
-    const z = zone.toLowerCase();
-    return this.view.config.multiclusterZones.some((m) => m.toLowerCase() === z);
+    return this.multiclusterZones.size > 0 && this.multiclusterZones.has(zone.toLowerCase());
   }
 
   /** kubernetes.go Records: parse the name, check the namespace, then look up a service or a pod. */
@@ -177,7 +181,6 @@ export class KubernetesBackend {
     const id = `${svc.name}.${svc.namespace}`;
     const config = this.view.config;
     const ttl = this.ttl;
-    const none = (why: string, option?: string): ServiceOutcome => ({ services: [], exists: false, why, ...(option ? { option } : {}) });
     const isExternal = svc.type === 'ExternalName';
     if (config.ignoreEmptyService && !isExternal && !svc.headless && this.view.readyAddressCount(svc) === 0) {
       return none(`service ${id} has no ready endpoints, and 'ignore empty_service' hides such services`, 'ignore');
@@ -269,6 +272,11 @@ export class KubernetesBackend {
     const hint = pod ? ` (it is the address of pod ${pod.namespace}/${pod.name}, but pods without a ready endpoint get no PTR record)` : '';
     return missing(`${ip} is neither a service's cluster IP nor a ready endpoint${hint}`);
   }
+}
+
+/** A service entry that does not exist for this name, and the option that decided it, if one did. */
+function none(why: string, option?: string): ServiceOutcome {
+  return option ? { services: [], exists: false, why, option } : { services: [], exists: false, why };
 }
 
 interface ServiceOutcome {

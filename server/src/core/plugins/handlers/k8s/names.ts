@@ -22,7 +22,8 @@ export function splitName(name: string): string[] {
 
 /** dns.CountLabel. */
 export function countLabels(name: string): number {
-  return splitName(name).length;
+  const bare = relative(name);
+  return bare === '.' ? 0 : dotCount(bare) + 1;
 }
 
 /** dns.IsSubDomain(parent, child): child is parent or below it, compared without letter case. */
@@ -30,7 +31,12 @@ export function isBelow(child: string, parent: string): boolean {
   const p = absolute(parent).toLowerCase();
   if (p === '.') return true;
   const c = absolute(child).toLowerCase();
-  return c === p || c.endsWith(`.${p}`);
+  return c === p || endsOnLabelBoundary(c, p);
+}
+
+/** `name` ends with `.zone` (tested without building that string, as this runs for every zone and query). */
+function endsOnLabelBoundary(name: string, zone: string): boolean {
+  return name.length > zone.length && name.endsWith(zone) && name.charCodeAt(name.length - zone.length - 1) === 0x2e;
 }
 
 /** plugin.Zones.Matches: the longest of the zones that holds the name, or undefined. */
@@ -48,10 +54,24 @@ export function longestZone(zones: readonly string[], name: string): string | un
  * where CoreDNS reports an error.
  */
 export function trimZone(name: string, zone: string): string | undefined {
-  const labels = splitName(name);
-  const keep = labels.length - countLabels(zone);
+  // Counted on the text rather than on split labels: this runs for every name kubernetes looks up.
+  const bare = relative(name);
+  if (bare === '.') return undefined;
+  const keep = dotCount(bare) + 1 - countLabels(zone);
   if (keep <= 0) return undefined;
-  return labels.slice(0, keep).join('.');
+  // The first `keep` labels end where the keep-th dot is (or at the end of the name).
+  let end = -1;
+  for (let k = 0; k < keep; k++) {
+    end = bare.indexOf('.', end + 1);
+    if (end === -1) return bare;
+  }
+  return bare.slice(0, end);
+}
+
+function dotCount(text: string): number {
+  let dots = 0;
+  for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) dots++;
+  return dots;
 }
 
 /** The zone-sized tail of `name`, keeping the name's letter case (`qname[len(qname)-len(zone):]`). */
@@ -63,8 +83,14 @@ export function tailLike(name: string, zone: string): string {
 
 /** dnsutil.Join: labels or names joined into one absolute name. */
 export function joinNames(...parts: string[]): string {
-  const kept = parts.map((p) => relative(p)).filter((p) => p !== '.' && p !== '');
-  return kept.length === 0 ? '.' : `${kept.join('.')}.`;
+  // Built in one loop: every owner name kubernetes writes comes through here.
+  let joined = '';
+  for (const part of parts) {
+    const bare = relative(part);
+    if (bare === '.' || bare === '') continue;
+    joined = joined === '' ? bare : `${joined}.${bare}`;
+  }
+  return joined === '' ? '.' : `${joined}.`;
 }
 
 /** Two names are the same name, ignoring letter case and the trailing dot. */

@@ -22,7 +22,10 @@ export interface RecordRequest {
 
 export type ParsedRequest = { ok: true; request: RecordRequest } | { ok: false; why: string };
 
-const EMPTY: RecordRequest = { podOrSvc: '', namespace: '', service: '', endpoint: '', port: '', protocol: '', cluster: '', topologyZone: '', zonePrefer: false };
+/** A request with nothing filled in yet (a literal rather than a spread of a constant: this runs per lookup). */
+function emptyRequest(podOrSvc: RecordRequest['podOrSvc']): RecordRequest {
+  return { podOrSvc, namespace: '', service: '', endpoint: '', port: '', protocol: '', cluster: '', topologyZone: '', zonePrefer: false };
+}
 
 function stripUnderscore(label: string): string {
   return label.startsWith('_') ? label.slice(1) : label;
@@ -34,14 +37,14 @@ function stripUnderscore(label: string): string {
  */
 export function parseRequest(name: string, zone: string, multicluster: boolean, zonal: boolean): ParsedRequest {
   const base = trimZone(name, zone) ?? '';
-  if (base === '' || base === 'svc' || base === 'pod') return { ok: true, request: { ...EMPTY } };
+  if (base === '' || base === 'svc' || base === 'pod') return { ok: true, request: emptyRequest('') };
   const segs = splitName(base);
   let last = segs.length - 1;
   const kind = segs[last]!;
   if (kind !== 'svc' && kind !== 'pod') {
     return { ok: false, why: `the label left of the zone is '${kind}', and kubernetes only serves names under svc.${zone} and pod.${zone}` };
   }
-  const r: RecordRequest = { ...EMPTY, podOrSvc: kind };
+  const r = emptyRequest(kind);
   last--;
   if (last < 0) return { ok: true, request: r };
   r.namespace = segs[last]!;
