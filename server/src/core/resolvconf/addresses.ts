@@ -2,6 +2,7 @@
 // and musl first try inet_aton, which accepts more than dotted quads (`10.1` is 10.0.0.1, `010.0.0.1`
 // is octal 8.0.0.1, `0x7f.1` is hex), and then inet_pton for IPv6. These functions reproduce that
 // reading exactly, because a linter that disagrees with the libc about an address is useless.
+import { compressIpv6Groups, ipv6Groups } from '../ipv6-text.js';
 
 export interface IpAddress {
   family: 4 | 6;
@@ -138,29 +139,11 @@ export function inetPton6(s: string): number[] | undefined {
 
 /** RFC 5952 text for 16 bytes: lower case, longest zero run (two groups or more) compressed. */
 export function formatIPv6(bytes: number[]): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(bytes[i]! * 256 + bytes[i + 1]!);
+  const groups = ipv6Groups(bytes);
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return `::ffff:${bytes.slice(12).join('.')}`;
   }
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  return compressIpv6Groups(groups);
 }
 
 function ipv6(bytes: number[], scope: string | undefined): IpAddress {

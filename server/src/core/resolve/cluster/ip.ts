@@ -2,6 +2,7 @@
 // prints, because CoreDNS indexes services, endpoints and pods by that string: a reverse lookup
 // turns 2001:db8:0:0::1 and 2001:db8::1 into the same key, and so must we.
 import { parseIp } from '../../corefile/zone.js';
+import { compressIpv6Groups, ipv6Groups } from '../../ipv6-text.js';
 
 /** The canonical text of an address (dotted IPv4, RFC 5952 IPv6), or undefined when it is not one. */
 export function canonicalIp(text: string): string | undefined {
@@ -31,27 +32,7 @@ export function ipFamily(text: string): 4 | 6 | undefined {
 export function formatIpBytes(bytes: readonly number[]): string {
   if (bytes.length === 4) return bytes.join('.');
   if (isV4Mapped(bytes)) return bytes.slice(12).join('.');
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
-  // RFC 5952: only a run of two or more zero groups is shortened, the leftmost of equal runs wins.
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  return compressIpv6Groups(ipv6Groups(bytes));
 }
 
 function isV4Mapped(bytes: readonly number[]): boolean {

@@ -2,6 +2,7 @@
 // hex, leading zeros dropped, the longest run of two or more zero groups written as "::"). An IPv4-mapped
 // address in an AAAA record prints as "::ffff:a.b.c.d", which is miekg's AAAA convention.
 import { parseIp, parseIpv4 } from '../../corefile/zone.js';
+import { compressIpv6Groups, ipv6Groups } from '../../ipv6-text.js';
 
 /** IPv4 text for four bytes. */
 export function formatIpv4(bytes: readonly number[]): string {
@@ -12,27 +13,7 @@ export function formatIpv4(bytes: readonly number[]): string {
 export function formatIpv6(bytes: readonly number[]): string {
   const mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
   if (mapped) return `::ffff:${formatIpv4(bytes.slice(12, 16))}`;
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
-  // Find the first longest run of zero groups; a single zero group is not compressed.
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = (from: number, to: number): string => groups.slice(from, to).map((g) => g.toString(16)).join(':');
-  if (bestStart === -1) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`;
+  return compressIpv6Groups(ipv6Groups(bytes));
 }
 
 /** The canonical text of an IPv4 address, or undefined when the text is not one. */
