@@ -3,16 +3,13 @@
 // colon, checks the zone with miekg/dns IsDomainName and expands CIDR networks into reverse zones,
 // and dnsserver's InspectServerBlocks fills in the transport's default port. Pure; never throws.
 import type { Severity } from '../types.js';
-import {
-  checkDomainName,
-  normalizeName,
-  octetLength,
-  parseIp,
-  reverseZonesForCidr,
-  splitLabels,
-  toFqdn,
-  type DomainNameFault,
-} from './zone.js';
+import * as zoneHelpers from './zone.js';
+import type { DomainNameFault } from './zone.js';
+
+// Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
+// runs the tests and the benchmark), each use of an imported binding is a call through the exporting
+// module's getters.
+const { checkDomainName, normalizeName, octetLength, parseIp, reverseZonesForCidr, splitLabels, toFqdn } = zoneHelpers;
 
 export type Transport = 'dns' | 'tls' | 'quic' | 'grpc' | 'https' | 'https3' | 'unix';
 
@@ -162,29 +159,41 @@ function splitHostPort(s: string, recheckAsFqdn: boolean): HostPort {
       zone = s.slice(0, colon);
     }
   }
-  const base: HostPort = { hosts: [], zoneText: zone, isCidr: false, ...(portText !== undefined ? { portText, portStart: colon + 1, port } : {}) };
+  // One result object, filled in as the checks go (every key of every block comes through here).
+  const result: HostPort = { hosts: [], zoneText: zone, isCidr: false };
+  if (portText !== undefined) {
+    result.portText = portText;
+    result.portStart = colon + 1;
+    result.port = port;
+  }
   if (octetLength(zone) > 255) {
-    return { ...base, error: problemFromFault('too-long', zone, 0, zone.length, false) };
+    result.error = problemFromFault('too-long', zone, 0, zone.length, false);
+    return result;
   }
   const check = checkDomainName(zone);
-  if (!check.ok) return { ...base, error: problemFromFault(check.fault, zone, check.start, check.end, false) };
+  if (!check.ok) {
+    result.error = problemFromFault(check.fault, zone, check.start, check.end, false);
+    return result;
+  }
   const reverse = reverseZonesForCidr(zone);
   if (reverse) {
     // CoreDNS refuses networks written with a leading ':' or a leading '0' and a colon, even
     // though Go parses them, so "::1/128" and "0::/64" never become reverse zones.
     if (zone[0] === ':' || (zone[0] === '0' && zone.includes(':'))) {
       const hint = reverse.length === 1 ? ` Write the reverse zone itself: ${reverse[0]}.` : ` Write its reverse zones (${reverse.length} of them, e.g. ${reverse[0]}) as keys instead.`;
-      return {
-        ...base,
-        error: { code: 'address/invalid-cidr', start: 0, end: zone.length, message: `CoreDNS refuses the network ${quote(zone)} as an invalid CIDR: it rejects IPv6 networks written with a leading ":" or "0".${hint}` },
-      };
+      result.error = { code: 'address/invalid-cidr', start: 0, end: zone.length, message: `CoreDNS refuses the network ${quote(zone)} as an invalid CIDR: it rejects IPv6 networks written with a leading ":" or "0".${hint}` };
+      return result;
     }
-    return { ...base, hosts: reverse, isCidr: true };
+    result.hosts = reverse;
+    result.isCidr = true;
+    return result;
   }
   if (recheckAsFqdn && octetLength(toFqdn(zone)) > 255) {
-    return { ...base, error: problemFromFault('too-long', zone, 0, zone.length, true) };
+    result.error = problemFromFault('too-long', zone, 0, zone.length, true);
+    return result;
   }
-  return { ...base, hosts: [zone] };
+  result.hosts = [zone];
+  return result;
 }
 
 const TRANSPORT_LIST = 'dns://, tls://, quic://, grpc://, https://, https3://';

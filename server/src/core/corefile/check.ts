@@ -3,20 +3,32 @@
 import type { FileHost } from '../host.js';
 import type { AnalysisSettings } from '../settings.js';
 import type { CoreDiagnostic, Range, Severity } from '../types.js';
-import { executionIndex, isDirective, PLUGIN_ORDER } from '../plugins/order.js';
-import { pluginModule } from '../plugins/registry.js';
+import * as order from '../plugins/order.js';
+import * as registry from '../plugins/registry.js';
 import type { BlockInfo, SetupContext } from '../plugins/types.js';
-import { parseServerKey, type ServerKey } from './address.js';
+import * as address from './address.js';
+import type { ServerKey } from './address.js';
 import { findDuplicateKeys } from './duplicates.js';
 import { Dispenser, type ArgToken } from './dispenser.js';
 import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
 import { closest } from './suggest.js';
-import { checkOptionVersions, sameRange } from './option-versions.js';
+import * as optionVersions from './option-versions.js';
 import { findExternalPlugin } from '../plugins/external.js';
-import { directiveStatus, type DirectiveStatus } from '../plugins/versions.js';
-import { checkTransportsNeedTls } from '../plugins/tls.js';
+import * as versions from '../plugins/versions.js';
+import type { DirectiveStatus } from '../plugins/versions.js';
+import * as tls from '../plugins/tls.js';
 import { autopathPodsWarning, type AutopathConfig } from '../plugins/autopath.js';
 import type { KubernetesConfig } from '../plugins/kubernetes.js';
+
+// Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
+// runs the tests and the benchmark), each use of an imported binding is a call through the exporting
+// module's getters.
+const { executionIndex, isDirective, PLUGIN_ORDER } = order;
+const { pluginModule } = registry;
+const { parseServerKey } = address;
+const { checkOptionVersions, sameRange } = optionVersions;
+const { directiveStatus } = versions;
+const { checkTransportsNeedTls } = tls;
 
 export interface CheckedBlock {
   block: EffectiveBlock;
@@ -145,14 +157,24 @@ class PluginSetupContext implements SetupContext {
 
 const NO_RANGES: readonly Range[] = [];
 
-function byExecutionOrder(a: string, b: string): number {
-  return executionIndex(a)! - executionIndex(b)!;
+/** The directive names in plugin.cfg order (a block holds a handful, so a plain insertion sort). */
+function inExecutionOrder(names: ReadonlySet<string>): string[] {
+  const sorted = [...names];
+  for (let i = 1; i < sorted.length; i++) {
+    const name = sorted[i]!;
+    const index = executionIndex(name)!;
+    let at = i;
+    for (; at > 0 && executionIndex(sorted[at - 1]!)! > index; at--) sorted[at] = sorted[at - 1]!;
+    sorted[at] = name;
+  }
+  return sorted;
 }
 
 /** `statuses` keeps each directive's status for the targeted release, asked once per name and analysis. */
 function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Push, statuses: Map<string, DirectiveStatus>): void {
   const { block } = checked;
   const byName = new Map<string, EffectiveDirective[]>();
+  const present = new Set<string>();
   for (const d of block.directives) {
     const nameToken = d.tokens[0]!;
     if (nameToken.unknownEnv.length > 0) {
@@ -174,23 +196,22 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
     }
     const list = byName.get(d.name);
     if (list) list.push(d);
-    else byName.set(d.name, [d]);
+    else {
+      byName.set(d.name, [d]);
+      present.add(d.name);
+    }
   }
-  const zones: string[] = [];
-  const transports: string[] = [];
-  for (const k of checked.keys) {
-    for (const zone of k.key.zones) zones.push(zone);
-    transports.push(k.key.transport);
-  }
-  const info: BlockInfo = { zones, transports, directives: new Set(byName.keys()) };
+  const keys = checked.keys;
+  const zones = keys.length === 1 ? keys[0]!.key.zones.slice() : keys.flatMap((k) => k.key.zones);
+  const transports = keys.map((k) => k.key.transport);
+  const info: BlockInfo = { zones, transports, directives: present };
   for (const f of checkTransportsNeedTls(info.transports, info.directives)) {
     const k = checked.keys[f.keyIndex]!;
     if (k.token.unknownEnv.length > 0) continue;
     push('error', f.code, f.message, k.token.range, k.token.uri, block.via);
   }
   // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
-  const names = [...byName.keys()].sort(byExecutionOrder);
-  for (const name of names) {
+  for (const name of inExecutionOrder(info.directives)) {
     const occurrences = byName.get(name)!;
     const module = pluginModule(name);
     if (!module) continue;

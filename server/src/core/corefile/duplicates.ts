@@ -8,7 +8,13 @@
 // unfiltered block and with each other, but the bound/unbound rule still catches them when the
 // unfiltered block comes first. We replay that walk and report every conflict, not just the first.
 import type { CoreDiagnostic, Range } from '../types.js';
-import { DEFAULT_PORTS, type ServerKey } from './address.js';
+import * as address from './address.js';
+import type { ServerKey } from './address.js';
+
+// Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
+// runs the tests and the benchmark), each use of an imported binding is a call through the exporting
+// module's getters.
+const { DEFAULT_PORTS } = address;
 
 export interface PlacedKey {
   key: ServerKey;
@@ -81,10 +87,10 @@ class OverlapChecker {
   private readonly registered = new Map<string, Registration>();
   private readonly unbound = new Map<string, Registration>();
 
-  check(l: Listener): { kind: ConflictKind; other: Registration } | undefined {
-    const exact = this.registered.get(listenerId(l.transport, l.zone, l.port, l.address));
+  /** `id` and `unboundId` name the listener and its every-address twin (listenerId). */
+  check(l: Listener, id: string, unboundId: string): { kind: ConflictKind; other: Registration } | undefined {
+    const exact = this.registered.get(id);
     if (exact) return { kind: 'duplicate', other: exact };
-    const unboundId = listenerId(l.transport, l.zone, l.port, '');
     const anyBound = this.unbound.get(unboundId);
     if (!anyBound) return undefined;
     // An unbound listener clashes with the last bound one registered for the same zone and port.
@@ -93,10 +99,9 @@ class OverlapChecker {
     return unboundTwin ? { kind: 'overlap', other: unboundTwin } : undefined;
   }
 
-  register(registration: Registration): void {
-    const l = registration.listener;
-    this.registered.set(listenerId(l.transport, l.zone, l.port, l.address), registration);
-    this.unbound.set(listenerId(l.transport, l.zone, l.port, ''), registration);
+  register(registration: Registration, id: string, unboundId: string): void {
+    this.registered.set(id, registration);
+    this.unbound.set(unboundId, registration);
   }
 }
 
@@ -141,17 +146,19 @@ export function findDuplicateKeys(blocks: BlockAddresses[], documentUri = ''): C
       for (const zone of placed.key.zones) {
         for (const address of hosts) {
           const listener: Listener = { transport: placed.key.transport, zone, port: portKey(placed.key), address };
-          const found = checker.check(listener);
+          const unboundId = listenerId(listener.transport, zone, listener.port, '');
+          const id = address === '' ? unboundId : listenerId(listener.transport, zone, listener.port, address);
+          const found = checker.check(listener, id, unboundId);
           // A view block never registers, and an exact repeat is what views are allowed to do.
-          if (!block.hasView && !found) checker.register({ listener, place: here });
+          if (!block.hasView && !found) checker.register({ listener, place: here }, id, unboundId);
           if (!found || (block.hasView && found.kind === 'duplicate')) continue;
           const other = found.other.place;
-          const id = [blockIndex, keyIndex, found.kind, other.blockIndex, other.keyIndex].join(' ');
-          const known = conflicts.get(id);
+          const conflictId = [blockIndex, keyIndex, found.kind, other.blockIndex, other.keyIndex].join(' ');
+          const known = conflicts.get(conflictId);
           if (known) {
             if (!known.zones.includes(zone)) known.zones.push(zone);
           } else {
-            conflicts.set(id, { kind: found.kind, here, listener, other: found.other, zones: [zone] });
+            conflicts.set(conflictId, { kind: found.kind, here, listener, other: found.other, zones: [zone] });
           }
         }
       }

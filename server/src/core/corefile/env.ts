@@ -1,9 +1,13 @@
 // Environment placeholders. CoreDNS replaces `{%NAME%}` and then `{$NAME}` inside every token, with an
 // empty string for unset variables. At lint time a variable is known only if the user gave its value; an
 // unknown one is left in place and remembered, so checks can skip values they cannot know.
-import { isLexedToken } from './grammar-tokens.js';
+import * as grammarTokens from './grammar-tokens.js';
 import type { Token } from './token.js';
 import type { ArgToken } from './dispenser.js';
+
+// Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
+// each use of an imported binding is a call through the exporting module's getters.
+const { isLexedToken } = grammarTokens;
 
 export function substituteEnv(text: string, env: Readonly<Record<string, string>>): { value: string; unknown: string[] } {
   const unknown: string[] = [];

@@ -4,10 +4,16 @@
 // produce, are the only grammar tokens with objects of their own.
 import type { IToken, TokenType } from 'chevrotain';
 import type { ArgToken } from './dispenser.js';
-import { NL, typeOfText } from './token-types.js';
-import { startsNewLine, type Token } from './token.js';
+import * as tokenTypes from './token-types.js';
+import * as tokens from './token.js';
+import type { Token } from './token.js';
 
 export { allTokenTypes, Import, LCurly, NL, RCurly, Word } from './token-types.js';
+
+// Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
+// each use of an imported binding is a call through the exporting module's getters.
+const { NL, typeOfText } = tokenTypes;
+const { startsNewLine } = tokens;
 
 /**
  * A token as the lexer yields it: a Corefile token that chevrotain can read directly, and that can stand for
@@ -26,15 +32,18 @@ export function isLexedToken(token: Token): token is LexedToken {
 
 /**
  * A grammar token standing for a line break (it carries the token after the break, whose place it
- * reports), or for a Corefile token that did not come from the lexer. Built by one function, with one
- * shape, like the lexer's tokens.
+ * reports), or for a Corefile token that did not come from the lexer. It holds only what chevrotain reads
+ * of an input token (its type and its text), and is built by one function, with one shape.
  */
-interface TokenView extends IToken {
+interface TokenView {
+  tokenTypeIdx: number;
+  image: string;
   payload: Token;
 }
 
-function tokenView(type: TokenType, payload: Token): TokenView {
-  return { tokenTypeIdx: type.tokenTypeIdx!, image: payload.text, tokenType: type, startOffset: payload.start, payload };
+function tokenView(type: TokenType, payload: Token): IToken {
+  const view: TokenView = { tokenTypeIdx: type.tokenTypeIdx!, image: payload.text, payload };
+  return view as unknown as IToken;
 }
 
 /**
@@ -43,17 +52,21 @@ function tokenView(type: TokenType, payload: Token): TokenView {
  * error) stands for none.
  */
 export function payloadOf(t: IToken): Token | undefined {
-  const view = (t as Partial<TokenView>).payload;
+  const view = (t as unknown as Partial<TokenView>).payload;
   if (view !== undefined) return view;
   return (t as unknown as Partial<Token>).range !== undefined ? (t as unknown as Token) : undefined;
 }
 
 export function toGrammarTokens(tokens: readonly Token[]): IToken[] {
-  const out: IToken[] = [];
+  // Sized once (a line break can only come before a token), as the input of a large file is long.
+  let breaks = 0;
+  for (let i = 1; i < tokens.length; i++) if (startsNewLine(tokens[i - 1], tokens[i]!)) breaks++;
+  const out = new Array<IToken>(tokens.length + breaks);
+  let n = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (i > 0 && startsNewLine(tokens[i - 1], token)) out.push(tokenView(NL, token));
-    out.push(isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(token.text), token));
+    if (i > 0 && startsNewLine(tokens[i - 1], token)) out[n++] = tokenView(NL, token);
+    out[n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(token.text), token);
   }
   return out;
 }

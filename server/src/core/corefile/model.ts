@@ -5,11 +5,18 @@ import type { CoreDiagnostic } from '../types.js';
 import type { FileHost } from '../host.js';
 import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, ServerBlockNode, SnippetNode, Statement, TopLevelItem } from './ast.js';
 import type { ArgToken } from './dispenser.js';
-import { toArgToken } from './env.js';
+import * as env from './env.js';
 import { expandGlob, isGlobPattern, globProblem, joinPath, dirName } from './paths.js';
 import { lexCorefile } from './lexer.js';
 import { parseStatements, parseTopLevel } from './parse.js';
-import { startsNewLine, type Token } from './token.js';
+import * as tokenHelpers from './token.js';
+import type { Token } from './token.js';
+
+// Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
+// runs the tests and the benchmark), each use of an imported binding is a call through the exporting
+// module's getters.
+const { toArgToken } = env;
+const { startsNewLine } = tokenHelpers;
 
 export interface EffectiveDirective {
   /** The directive name after environment substitution. */
@@ -137,13 +144,25 @@ class Expander {
       // Tokens of the analysed document itself are used once; imported ones may be used many times.
       const onlyUse = via.length === 0;
       const name = toArgToken(statement.name, this.options.env, onlyUse);
-      const tokens: ArgToken[] = [name];
       // Only a directive with blocks can hold imports (they are lines of its blocks).
       const importKeywords = statement.blocks.length > 0 ? collectImports(statement.blocks, undefined) : undefined;
-      if (importKeywords) this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
-      else for (const token of statement.tokens) tokens.push(toArgToken(token, this.options.env, onlyUse));
+      let tokens: ArgToken[];
+      if (importKeywords) {
+        tokens = [name];
+        this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
+      } else {
+        tokens = [name, ...this.argTokens(statement.tokens, onlyUse)];
+      }
       block.directives.push({ name: name.value, tokens, node: statement, via });
     }
+  }
+
+  /** The tokens as plugins see them; when every one stands for itself (the usual case), the list itself. */
+  private argTokens(source: readonly Token[], onlyUse: boolean): readonly ArgToken[] {
+    let same = true;
+    for (let i = 0; i < source.length && same; i++) same = toArgToken(source[i]!, this.options.env, onlyUse) === source[i];
+    if (same) return source as readonly ArgToken[];
+    return source.map((token) => toArgToken(token, this.options.env, onlyUse));
   }
 
   /** Copies tokens, replacing each import statement inside option blocks by the tokens it imports. */

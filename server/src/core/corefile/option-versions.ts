@@ -32,23 +32,43 @@ function optionWords(directive: EffectiveDirective): Token[] {
 }
 
 // optionStatus is a pure function of its three strings, and a large Corefile asks the same few questions
-// over and over (every forward block's max_fails...). Answers are kept, up to a bound.
-const STATUS_CACHE = new Map<string, OptionStatus>();
+// over and over (every forward block's max_fails...). Answers are kept by version, directive and option,
+// up to a bound.
+const STATUS_CACHE = new Map<string, Map<string, Map<string, OptionStatus>>>();
 const STATUS_CACHE_LIMIT = 4096;
+let cachedStatuses = 0;
 
 function cachedOptionStatus(directive: string, option: string, version: string): OptionStatus {
-  // Directive names hold no space and the option carries its length, so no two questions share a key.
-  const key = `${directive} ${option.length} ${option} ${version}`;
-  let status = STATUS_CACHE.get(key);
+  let byDirective = STATUS_CACHE.get(version);
+  if (byDirective === undefined) STATUS_CACHE.set(version, (byDirective = new Map()));
+  let byOption = byDirective.get(directive);
+  if (byOption === undefined) byDirective.set(directive, (byOption = new Map()));
+  let status = byOption.get(option);
   if (status === undefined) {
     status = optionStatus(directive, option, version);
-    if (STATUS_CACHE.size >= STATUS_CACHE_LIMIT) STATUS_CACHE.clear();
-    STATUS_CACHE.set(key, status);
+    if (++cachedStatuses > STATUS_CACHE_LIMIT) {
+      STATUS_CACHE.clear();
+      cachedStatuses = 0;
+    }
+    byOption.set(option, status);
   }
   return status;
 }
 
-export function checkOptionVersions(directive: EffectiveDirective, version: string): OptionVersionFinding[] {
+const NO_FINDINGS: readonly OptionVersionFinding[] = [];
+
+/** Whether any option of the directive needs a word about the targeted release (the usual answer is no). */
+function anyOptionFinding(directive: EffectiveDirective, version: string): boolean {
+  for (const block of directive.node.blocks) {
+    for (const line of block.lines) {
+      if (line.kind === 'option' && cachedOptionStatus(directive.name, line.name.text, version).status !== 'available') return true;
+    }
+  }
+  return directive.name === 'rewrite';
+}
+
+export function checkOptionVersions(directive: EffectiveDirective, version: string): readonly OptionVersionFinding[] {
+  if (!anyOptionFinding(directive, version)) return NO_FINDINGS;
   const findings: OptionVersionFinding[] = [];
   for (const word of optionWords(directive)) {
     const status = cachedOptionStatus(directive.name, word.text, version);

@@ -37,7 +37,7 @@ export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]
 
 function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
   const grammar = corefileGrammar();
-  grammar.problems = [];
+  grammar.builder.begin();
   grammar.input = toGrammarTokens(tokens);
   let result: T | undefined;
   const problems: SyntaxError[] = [];
@@ -52,9 +52,7 @@ function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof cor
     problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token), severity: 'error' });
   }
   // A failed recovery may leave tokens unread; they are reported rather than silently dropped.
-  // The parser is shared: it lets go of this document's tokens, which the tree keeps only as long as needed.
-  grammar.input = [];
-  grammar.problems = [];
+  grammar.release();
   return { result, problems };
 }
 

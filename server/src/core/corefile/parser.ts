@@ -4,20 +4,14 @@
 // of a block opened on that line, snippets, and import statements. Where CoreDNS stops at the first error,
 // this parser records the error and goes on, so the editor can show every problem at once.
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
-import type { Range } from '../types.js';
-import type {
-  DirectiveNode,
-  ImportNode,
-  OptionBlock,
-  OptionLine,
-  ServerBlockNode,
-  SnippetNode,
-  Statement,
-  SyntaxError,
-  TopLevelItem,
-} from './ast.js';
-import { allTokenTypes, Import, LCurly, NL, payloadOf, RCurly, Word } from './grammar-tokens.js';
-import { spanRange, type Token } from './token.js';
+import type { DirectiveNode, ImportNode, OptionBlock, Statement, SyntaxError, TopLevelItem } from './ast.js';
+import * as grammarTokens from './grammar-tokens.js';
+import type { Token } from './token.js';
+import { TreeBuilder } from './tree-builder.js';
+
+// Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
+// each use of an imported binding is a call through the exporting module's getters.
+const { allTokenTypes, Import, LCurly, NL, payloadOf, RCurly, Word } = grammarTokens;
 
 function payload(t: IToken): Token {
   return payloadOf(t)!;
@@ -27,46 +21,34 @@ function isType(t: IToken, type: TokenType): boolean {
   return t.tokenTypeIdx === type.tokenTypeIdx;
 }
 
-/** What an option block holds, in order, before it is split into lines: words, nested blocks, and line breaks (null). */
-type BlockPiece = Token | ParsedBlock | null;
-
-interface ParsedBlock {
-  block: OptionBlock;
-  /** Every token of the block, braces included, in order. */
-  tokens: Token[];
-}
-
-function isParsedBlock(piece: Token | ParsedBlock): piece is ParsedBlock {
-  return 'block' in piece;
-}
-
-const IMPORT_ONE_ARGUMENT = "'import' takes exactly one argument: a snippet name, a file or a glob pattern.";
-
 // How the grammar is written, and why: chevrotain calls the functions given to MANY, OR and OPTION with the
 // parser as `this`, so every one of them is a method, and every list of alternatives is built once, with the
 // parser. A rule therefore allocates nothing for its grammar, only for the nodes it builds. What a rule
-// collects while it runs (a block's keys, a directive's words) lives in fields of the parser; a rule sets
-// them when it starts, and the one rule that can nest (optionBlock) restores its caller's after each nested
-// block. Code that builds nodes runs only outside chevrotain's recording phase, where tokens are fakes.
+// collects while it runs goes into the builder's buffers (a rule notes where its part starts and takes it
+// when it ends), or into fields of the parser for the rules that never nest. Code that builds nodes runs
+// only outside chevrotain's recording phase, where tokens are fakes.
 class CorefileGrammar extends EmbeddedActionsParser {
-  /** Errors found while parsing the current input. */
-  problems: SyntaxError[] = [];
+  readonly builder = new TreeBuilder();
 
-  // What the running rules collect (see above).
+  /** Errors found while parsing the current input. */
+  get problems(): SyntaxError[] {
+    return this.builder.problems;
+  }
+
+  // What the rules that never nest collect while they run.
   private topItems: TopLevelItem[] = [];
-  private statementList: Statement[] = [];
   private importArgs: Token[] = [];
-  private keys: Token[] = [];
+  /** Where the keys of the server block being read start in the builder's buffer. */
+  private keysFrom = 0;
   private expectingAnotherKey = false;
   private blockOpen: IToken | undefined;
   private blockBody: Statement[] = [];
   private blockClose: IToken | undefined;
-  private snippetBody: ParsedBlock | undefined;
+  private snippetBody: OptionBlock | undefined;
+  private snippetTokens: Token[] = [];
   private braceless = false;
-  private pieces: BlockPiece[] = [];
-  private directiveTokens: Token[] = [];
-  private directiveArgs: Token[] = [];
-  private directiveBlocks: OptionBlock[] = [];
+  private directiveSawBlock = false;
+  private directiveArgCount = 0;
 
   // The alternatives of every OR, built once.
   private readonly topLevelAlts: OrMethodOpts<void> = {
@@ -105,8 +87,20 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  private report(code: string, message: string, range: Range, severity: 'error' | 'warning' = 'error'): void {
-    this.problems.push({ code, message, range, severity });
+  /**
+   * Lets go of the last input and of what was built from it: the parser is shared, and would otherwise keep
+   * the last document's tokens and nodes alive until the next parse.
+   */
+  release(): void {
+    this.input = [];
+    this.topItems = [];
+    this.importArgs = [];
+    this.blockOpen = undefined;
+    this.blockBody = [];
+    this.blockClose = undefined;
+    this.snippetBody = undefined;
+    this.snippetTokens = [];
+    this.builder.finish();
   }
 
   private lineBreak(): void {
@@ -140,10 +134,9 @@ class CorefileGrammar extends EmbeddedActionsParser {
    * cannot start a statement, so the repetition stops there.
    */
   public statements = this.RULE('statements', (): Statement[] => {
-    const list: Statement[] = [];
-    this.statementList = list;
+    const from = this.builder.statements.length;
     this.MANY(this.statement);
-    return list;
+    return this.builder.statements.take(from);
   });
 
   private statement(): void {
@@ -152,12 +145,12 @@ class CorefileGrammar extends EmbeddedActionsParser {
 
   private statementImport(): void {
     const node = this.SUBRULE(this.importStatement);
-    if (!this.RECORDING_PHASE) this.statementList.push(node);
+    if (!this.RECORDING_PHASE) this.builder.statements.push(node);
   }
 
   private statementDirective(): void {
     const node = this.SUBRULE(this.directive);
-    if (!this.RECORDING_PHASE) this.statementList.push(node);
+    if (!this.RECORDING_PHASE) this.builder.statements.push(node);
   }
 
   /** `import PATTERN`: every token to the end of the line is kept, so a wrong count can be pointed at. */
@@ -167,7 +160,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.importArgs = args;
     this.MANY(this.importArgument);
     if (this.RECORDING_PHASE) return undefined as unknown as ImportNode;
-    return this.importNode(payload(keyword), args);
+    return this.builder.importNode(payload(keyword), args);
   });
 
   private importArgument(): void {
@@ -187,22 +180,11 @@ class CorefileGrammar extends EmbeddedActionsParser {
     return this.CONSUME(RCurly);
   }
 
-  private importNode(keyword: Token, args: Token[]): ImportNode {
-    const last = args[args.length - 1] ?? keyword;
-    if (args.length === 0) {
-      this.report('syntax/import-argument', IMPORT_ONE_ARGUMENT, keyword.range);
-    } else if (args.length > 1) {
-      this.report('syntax/import-argument', `${IMPORT_ONE_ARGUMENT} Put each import on its own line.`, spanRange(args[1]!, last));
-    } else if (args[0]!.text === '') {
-      this.report('syntax/import-argument', "'import' needs a non-empty file path or snippet name.", args[0]!.range);
-    }
-    return { kind: 'import', keyword, args, range: spanRange(keyword, last) };
-  }
-
   /** Keys, then a braced body, a brace-less body, a snippet body, or nothing at the end of the file. */
   private serverBlock = this.RULE('serverBlock', (): TopLevelItem | undefined => {
-    const keys: Token[] = [];
-    this.keys = keys;
+    const b = this.builder;
+    const keysFrom = b.keys.length;
+    this.keysFrom = keysFrom;
     this.expectingAnotherKey = false;
     // Keys run to the end of their line; a key ending with a comma carries the list onto the next line.
     this.MANY(this.serverKey);
@@ -214,21 +196,22 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.braceless = false;
     this.OR2(this.blockBodyAlts);
     if (this.RECORDING_PHASE) return undefined;
+    const name = b.snippetName(keysFrom);
+    const keys = b.keys.take(keysFrom);
     const open = this.blockOpen;
     const close = this.blockClose;
     const snippetBody = this.snippetBody;
     const braceless = this.braceless;
     const body = this.blockBody;
-    if (this.expectingAnotherKey) this.reportTrailingComma(keys[keys.length - 1]!, open !== undefined || snippetBody !== undefined);
-    const name = this.snippetName(keys);
+    if (this.expectingAnotherKey) b.reportTrailingComma(keys[keys.length - 1]!, open !== undefined || snippetBody !== undefined);
     // With the file ending right after the keys, CoreDNS never checks for a snippet: it is a plain key.
-    if (name !== undefined && (snippetBody || braceless)) return this.snippetNode(name, keys[0]!, snippetBody);
-    if (!open && !braceless) this.reportStrayBraces(keys);
+    if (name !== undefined && (snippetBody || braceless)) return b.snippetNode(name, keys[0]!, snippetBody, this.snippetTokens);
+    if (!open && !braceless) b.reportStrayBraces(keys);
     if (keys.length === 0 && !open) return undefined;
     const openToken = open ? payload(open) : undefined;
     const closeToken = close ? payload(close) : undefined;
-    if (openToken && !closeToken) this.reportUnclosedBlock(openToken, body);
-    return this.blockNode(keys, openToken, body, closeToken, braceless);
+    if (openToken && !closeToken) b.reportUnclosedBlock(openToken, body);
+    return b.blockNode(keys, openToken, body, closeToken, braceless);
   });
 
   private serverKey(): void {
@@ -246,7 +229,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
   private keepKey(k: IToken): void {
     if (this.RECORDING_PHASE) return;
     const key = payload(k);
-    this.keys.push(key);
+    this.builder.keys.push(key);
     this.expectingAnotherKey = key.text.endsWith(',');
   }
 
@@ -288,13 +271,18 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.CONSUME2(NL);
   }
 
+  /** The keys read so far are one `(name)`. */
   private isSnippet(): boolean {
-    return this.snippetName(this.keys) !== undefined;
+    return this.builder.snippetName(this.keysFrom) !== undefined;
   }
 
   private snippetBlock(): void {
+    const tokensFrom = this.builder.tokens.length;
     const body = this.SUBRULE(this.optionBlock);
-    if (!this.RECORDING_PHASE) this.snippetBody = body;
+    if (this.RECORDING_PHASE) return;
+    // The block's tokens, braces included, are the last ones collected.
+    this.snippetTokens = this.builder.tokens.take(tokensFrom);
+    this.snippetBody = body;
   }
 
   private serverBody(): void {
@@ -330,14 +318,17 @@ class CorefileGrammar extends EmbeddedActionsParser {
   }
 
   /** A `{ ... }` block opened on a directive's or option's line, nested blocks included. */
-  private optionBlock = this.RULE('optionBlock', (): ParsedBlock => {
+  private optionBlock = this.RULE('optionBlock', (): OptionBlock => {
     const open = this.CONSUME(LCurly);
-    const pieces: BlockPiece[] = [];
-    this.pieces = pieces;
+    const b = this.builder;
+    const from = b.pieces.length;
+    if (!this.RECORDING_PHASE) b.tokens.push(payload(open));
     this.MANY(this.optionPiece);
     const close = this.OPTION(this.optionBlockClose);
-    if (this.RECORDING_PHASE) return undefined as unknown as ParsedBlock;
-    return this.buildOptionBlock(payload(open), pieces, close ? payload(close) : undefined);
+    if (this.RECORDING_PHASE) return undefined as unknown as OptionBlock;
+    const block = b.optionBlock(payload(open), from, close ? payload(close) : undefined);
+    b.pieces.truncate(from);
+    return block;
   });
 
   private optionPiece(): void {
@@ -346,52 +337,52 @@ class CorefileGrammar extends EmbeddedActionsParser {
 
   private optionLineBreak(): void {
     this.CONSUME(NL);
-    if (!this.RECORDING_PHASE) this.pieces.push(null);
+    if (!this.RECORDING_PHASE) this.builder.pieces.push(null);
   }
 
   private optionWord(): void {
     const w = this.CONSUME(Word);
-    if (!this.RECORDING_PHASE) this.pieces.push(payload(w));
+    if (this.RECORDING_PHASE) return;
+    const token = payload(w);
+    this.builder.pieces.push(token);
+    this.builder.tokens.push(token);
   }
 
   private optionNestedBlock(): void {
-    const pieces = this.pieces;
+    const b = this.builder;
+    const piecesFrom = b.pieces.length;
+    const tokensFrom = b.tokens.length;
     const inner = this.SUBRULE(this.optionBlock);
-    // The nested block collected into its own list; this block's list is current again.
-    this.pieces = pieces;
-    if (!this.RECORDING_PHASE && inner) pieces.push(inner);
+    if (this.RECORDING_PHASE) return;
+    // The nested block has taken its own pieces; a block that failed leaves neither pieces nor tokens.
+    b.pieces.truncate(piecesFrom);
+    if (inner) b.pieces.push(inner);
+    else b.tokens.truncate(tokensFrom);
   }
 
   private optionBlockClose(): IToken {
-    return this.CONSUME(RCurly);
+    const close = this.CONSUME(RCurly);
+    if (!this.RECORDING_PHASE) this.builder.tokens.push(payload(close));
+    return close;
   }
 
   /** A directive: its name, the words on its line and the blocks opened on that line. */
   private directive = this.RULE('directive', (): DirectiveNode => {
     // A '{' where a directive should start is read as a directive named '{', which CoreDNS rejects as unknown.
     const name = this.OR(this.directiveNameAlts);
-    // Every token after the name, braces included; the words before the first block; the blocks.
-    const tokens: Token[] = [];
-    const args: Token[] = [];
-    const blocks: OptionBlock[] = [];
-    this.directiveTokens = tokens;
-    this.directiveArgs = args;
-    this.directiveBlocks = blocks;
+    const b = this.builder;
+    const tokensFrom = b.tokens.length;
+    const blocksFrom = b.directiveBlocks.length;
+    this.directiveSawBlock = false;
+    this.directiveArgCount = 0;
     this.MANY(this.directivePiece);
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
-    const nameToken = payload(name);
+    // Every token after the name, braces included; the words before the first block; the blocks.
+    const tokens = b.tokens.take(tokensFrom);
+    const args = tokens.slice(0, this.directiveArgCount);
+    const blocks = b.directiveBlocks.take(blocksFrom);
     const next = this.LA(1);
-    if (isType(next, RCurly)) {
-      // CoreDNS: "Unexpected '}' because no matching opening brace". The brace still ends the server
-      // block here so that the rest of the file is read the way the user meant it.
-      this.report(
-        'syntax/unexpected-close-brace',
-        "A '}' cannot end a directive's line: this one has no matching '{' on the line. Put the '}' that closes the server block on a line of its own.",
-        payload(next).range,
-      );
-    }
-    const last = tokens[tokens.length - 1] ?? nameToken;
-    return { kind: 'directive', name: nameToken, args, blocks, tokens, range: spanRange(nameToken, last) };
+    return b.directiveNode(payload(name), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);
   });
 
   private directiveNameWord(): IToken {
@@ -411,137 +402,21 @@ class CorefileGrammar extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return;
     const token = payload(w);
     if (!token) return;
-    this.directiveTokens.push(token);
-    if (this.directiveBlocks.length === 0) this.directiveArgs.push(token);
+    this.builder.tokens.push(token);
+    if (!this.directiveSawBlock) this.directiveArgCount++;
   }
 
   private directiveBlock(): void {
-    const parsed = this.SUBRULE(this.optionBlock);
-    if (this.RECORDING_PHASE || !parsed) return;
-    const tokens = this.directiveTokens;
-    for (let i = 0; i < parsed.tokens.length; i++) tokens.push(parsed.tokens[i]!);
-    this.directiveBlocks.push(parsed.block);
-  }
-
-  private buildOptionBlock(open: Token, pieces: BlockPiece[], close: Token | undefined): ParsedBlock {
-    const tokens: Token[] = [open];
-    const lines: Array<OptionLine | ImportNode> = [];
-    let current: OptionLine | undefined;
-    let importLine: { keyword: Token; args: Token[] } | undefined;
-    for (let index = 0; index < pieces.length; index++) {
-      const piece = pieces[index]!;
-      if (piece === null) {
-        // The line ends.
-        if (importLine) lines.push(this.importNode(importLine.keyword, importLine.args));
-        importLine = undefined;
-        current = undefined;
-        continue;
-      }
-      if (!isParsedBlock(piece)) {
-        tokens.push(piece);
-        if (importLine) importLine.args.push(piece);
-        else if (current) {
-          current.args.push(piece);
-          current.range = spanRange(current.name, piece);
-        } else if (piece.text === 'import' && index > 0 && pieces[index - 1] === null) {
-          // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
-          importLine = { keyword: piece, args: [] };
-        } else {
-          current = { kind: 'option', name: piece, args: [], blocks: [], range: piece.range };
-          lines.push(current);
-        }
-        continue;
-      }
-      for (let i = 0; i < piece.tokens.length; i++) tokens.push(piece.tokens[i]!);
-      if (current) {
-        current.blocks.push(piece.block);
-        current.range = { start: current.range.start, end: piece.block.range.end };
-      } else {
-        // A block with no option name before it: keep it as a line named by its own brace.
-        current = { kind: 'option', name: piece.block.open, args: [], blocks: [piece.block], range: piece.block.range };
-        lines.push(current);
-      }
-    }
-    if (importLine) lines.push(this.importNode(importLine.keyword, importLine.args));
-    if (close) tokens.push(close);
-    else this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", open.range);
-    const block: OptionBlock = { open, lines, range: spanRange(open, close ?? tokens[tokens.length - 1]!) };
-    if (close) block.close = close;
-    return { block, tokens };
-  }
-
-  /** The snippet's name when the keys are one `(name)`; empty keys (a quoted "") do not count. */
-  private snippetName(keys: readonly Token[]): string | undefined {
-    let text: string | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!.text;
-      if (key === '') continue;
-      if (text !== undefined) return undefined;
-      text = key;
-    }
-    if (text === undefined) return undefined;
-    return text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1) : undefined;
-  }
-
-  private snippetNode(name: string, nameToken: Token, body: ParsedBlock | undefined): SnippetNode {
-    if (!body) {
-      this.report('syntax/snippet-needs-brace', `The snippet '(${name})' needs a body in braces: '(${name}) {' on the same or the next line.`, nameToken.range);
-      return { kind: 'snippet', name, nameToken, body: [], range: nameToken.range };
-    }
-    const inner = body.tokens.slice(1, body.block.close ? -1 : undefined);
-    const node: SnippetNode = { kind: 'snippet', name, nameToken, open: body.block.open, body: inner, range: { start: nameToken.range.start, end: body.block.range.end } };
-    if (body.block.close) node.close = body.block.close;
-    return node;
-  }
-
-  private reportTrailingComma(last: Token, beforeBrace: boolean): void {
-    this.report(
-      'syntax/trailing-comma',
-      beforeBrace
-        ? "A comma after the last address expects another address before '{'. Remove the comma."
-        : 'The file ends after a comma that expects another address. Remove the comma or add the address.',
-      last.range,
-    );
-  }
-
-  private reportStrayBraces(keys: Token[]): void {
-    for (const key of keys) {
-      if (key.text === '}' && !key.quoted) {
-        this.report('syntax/stray-close-brace', "This '}' closes nothing. CoreDNS reads it as a server address named '}'; remove it.", key.range, 'warning');
-      }
-    }
-  }
-
-  private reportUnclosedBlock(open: Token, statements: Statement[]): void {
-    const last = statements[statements.length - 1];
-    const lastToken = last?.kind === 'directive' ? last.tokens[last.tokens.length - 1] : undefined;
-    if (last?.kind === 'directive' && lastToken?.text === '}' && last.blocks.every((b) => b.close)) {
-      // CoreDNS checks only that the last token it read is a '}', which a plugin block's '}' satisfies.
-      this.report(
-        'syntax/unclosed-block-accepted',
-        "This server block has no closing '}'. CoreDNS accepts the file only because it ends with a plugin block's '}'; add a '}' to close the server block.",
-        open.range,
-        'warning',
-      );
+    const tokensFrom = this.builder.tokens.length;
+    const block = this.SUBRULE(this.optionBlock);
+    if (this.RECORDING_PHASE) return;
+    if (!block) {
+      this.builder.tokens.truncate(tokensFrom);
       return;
     }
-    this.report('syntax/unclosed-block', "This '{' is never closed: add a '}' at the end of the server block.", open.range);
+    this.builder.directiveBlocks.push(block);
+    this.directiveSawBlock = true;
   }
-
-  private blockNode(keys: Token[], open: Token | undefined, statements: Statement[], close: Token | undefined, braceless: boolean): ServerBlockNode {
-    const first = keys[0] ?? open!;
-    const lastStatement = statements[statements.length - 1];
-    const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
-    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: spanRange(first, last) };
-    if (open) node.open = open;
-    if (close) node.close = close;
-    return node;
-  }
-}
-
-function lastToken(statement: Statement): Token {
-  if (statement.kind === 'import') return statement.args[statement.args.length - 1] ?? statement.keyword;
-  return statement.tokens[statement.tokens.length - 1] ?? statement.name;
 }
 
 let grammar: CorefileGrammar | undefined;

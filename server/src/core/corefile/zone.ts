@@ -216,6 +216,8 @@ function asciiLower(s: string): string {
  */
 export function isSubdomain(child: string, parent: string): boolean {
   const parentLabels = splitLabels(parent);
+  // Everything is under the root; no need to look at the child.
+  if (parentLabels.length === 0) return true;
   const childLabels = splitLabels(child);
   if (parentLabels.length > childLabels.length) return false;
   for (let i = 1; i <= parentLabels.length; i++) {
@@ -249,26 +251,34 @@ export interface ParsedIp {
 /** netip's IPv4 rule: exactly four decimal fields 0..255, no leading zeros, nothing else. */
 export function parseIpv4(s: string): number[] | undefined {
   // One pass over the characters: each dot-separated field is 1-3 ASCII digits, without a leading zero
-  // unless it is "0", at most 255; exactly four fields.
-  const out: number[] = [];
+  // unless it is "0", at most 255; exactly four fields. Nothing is allocated unless the address is valid.
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let fields = 0;
   let value = 0;
   let digits = 0;
   let leadingZero = false;
   for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 0x2e;
-    if (c === 0x2e) {
-      if (digits === 0 || out.length === 4 || (leadingZero && digits > 1) || value > 255) return undefined;
-      out.push(value);
+    const ch = i < s.length ? s.charCodeAt(i) : 0x2e;
+    if (ch === 0x2e) {
+      if (digits === 0 || fields === 4 || (leadingZero && digits > 1) || value > 255) return undefined;
+      if (fields === 0) a = value;
+      else if (fields === 1) b = value;
+      else if (fields === 2) c = value;
+      else d = value;
+      fields++;
       value = 0;
       digits = 0;
       continue;
     }
-    if (c < 0x30 || c > 0x39 || digits === 3) return undefined;
-    if (digits === 0) leadingZero = c === 0x30;
-    value = value * 10 + (c - 0x30);
+    if (ch < 0x30 || ch > 0x39 || digits === 3) return undefined;
+    if (digits === 0) leadingZero = ch === 0x30;
+    value = value * 10 + (ch - 0x30);
     digits++;
   }
-  return out.length === 4 ? out : undefined;
+  return fields === 4 ? [a, b, c, d] : undefined;
 }
 
 /** netip's IPv6 rule: up to eight groups of 1-4 hex digits, one "::", an optional trailing IPv4 and %zone. */

@@ -21,6 +21,21 @@ export const COMMON_LOG_FORMAT = '{remote}:{port} - {>id} "{type} {class} {name}
 export const COMBINED_LOG_FORMAT = `${COMMON_LOG_FORMAT} "{>opcode}"`;
 const CLASSES: readonly string[] = ['all', 'success', 'denial', 'error'];
 
+// The same few formats are written in block after block; each expansion is kept (up to a bound), so that
+// blocks share one copy of the long format text.
+const EXPANDED_FORMATS = new Map<string, string>();
+
+/** The format with {common} and {combined} replaced by the formats they stand for. */
+function expandFormat(written: string): string {
+  let format = EXPANDED_FORMATS.get(written);
+  if (format === undefined) {
+    format = written.replaceAll('{common}', COMMON_LOG_FORMAT).replaceAll('{combined}', COMBINED_LOG_FORMAT);
+    if (EXPANDED_FORMATS.size >= 256) EXPANDED_FORMATS.clear();
+    EXPANDED_FORMATS.set(written, format);
+  }
+  return format;
+}
+
 function setup(ctx: SetupContext): LogConfig {
   const { d } = ctx;
   const rules: LogRule[] = [];
@@ -40,7 +55,7 @@ function setup(ctx: SetupContext): LogConfig {
       let format = COMMON_LOG_FORMAT;
       const last = args[args.length - 1]!;
       if (last.value.includes('{')) {
-        format = last.value.replaceAll('{common}', COMMON_LOG_FORMAT).replaceAll('{combined}', COMBINED_LOG_FORMAT);
+        format = expandFormat(last.value);
         names = args.slice(0, -1);
       }
       for (const n of names) stanza.push({ nameScope: toFqdn(n.value), format, classes: [] });

@@ -30,6 +30,8 @@ const DEFAULT_PORT: Record<UpstreamTransport, string> = { dns: '53', tls: '853',
 
 /** parse.Transport: the scheme (dns when none) and the rest. */
 export function splitScheme(s: string): { scheme: string; rest: string } {
+  // Most upstreams are plain addresses: only text with "://" can carry a scheme.
+  if (s.indexOf('://') < 0) return { scheme: 'dns', rest: s };
   for (const p of PREFIXES) {
     if (s.startsWith(`${p}://`)) return { scheme: p, rest: s.slice(p.length + 3) };
   }

@@ -1,0 +1,238 @@
+// Builds the syntax tree's nodes for the grammar (parser.ts) and records the syntax problems found while
+// doing so. The grammar decides what the tokens are; this module decides what the nodes look like. It
+// also owns the buffers the grammar's rules collect into (see collector.ts), so that every list in the
+// tree is allocated once, at its final size.
+import type { Position, Range } from '../types.js';
+import type { DirectiveNode, ImportNode, OptionBlock, OptionLine, ServerBlockNode, SnippetNode, Statement, SyntaxError } from './ast.js';
+import { Collector } from './collector.js';
+import * as tokenHelpers from './token.js';
+import type { Token } from './token.js';
+
+// A local reference to what is used for every node: run as CommonJS (as tsx runs the tests and the
+// benchmark), each use of an imported binding is a call through the exporting module's getters.
+const { spanRange } = tokenHelpers;
+
+/** What an open option block holds, in order: words, nested blocks, and line breaks (null). */
+export type BlockPiece = Token | OptionBlock | null;
+
+function isToken(piece: Token | OptionBlock): piece is Token {
+  return typeof (piece as Partial<Token>).text === 'string';
+}
+
+const IMPORT_ONE_ARGUMENT = "'import' takes exactly one argument: a snippet name, a file or a glob pattern.";
+
+// Placeholders for a line's lists while the line is still being read; every line gets its own in the end.
+const PENDING_TOKENS: Token[] = [];
+const PENDING_BLOCKS: OptionBlock[] = [];
+
+export class TreeBuilder {
+  /** Problems found while building the nodes of the current input. */
+  problems: SyntaxError[] = [];
+  /** Every token of the directive (or snippet) being read, braces of its blocks included, in order. */
+  readonly tokens = new Collector<Token>();
+  /** What the open option blocks hold, innermost last. */
+  readonly pieces = new Collector<BlockPiece>();
+  /** The keys of the server block being read. */
+  readonly keys = new Collector<Token>();
+  /** The statements of the block body being read. */
+  readonly statements = new Collector<Statement>();
+  /** The blocks of the directive being read. */
+  readonly directiveBlocks = new Collector<OptionBlock>();
+  private readonly lines = new Collector<OptionLine | ImportNode>();
+  private readonly lineArgs = new Collector<Token>();
+  private readonly lineBlocks = new Collector<OptionBlock>();
+
+  /** Starts a new input. */
+  begin(): void {
+    this.problems = [];
+  }
+
+  /** Lets go of everything the last input left behind. */
+  finish(): void {
+    this.problems = [];
+    this.tokens.reset();
+    this.pieces.reset();
+    this.keys.reset();
+    this.statements.reset();
+    this.directiveBlocks.reset();
+    this.lines.reset();
+    this.lineArgs.reset();
+    this.lineBlocks.reset();
+  }
+
+  report(code: string, message: string, range: Range, severity: 'error' | 'warning' = 'error'): void {
+    this.problems.push({ code, message, range, severity });
+  }
+
+  importNode(keyword: Token, args: Token[]): ImportNode {
+    const last = args[args.length - 1] ?? keyword;
+    if (args.length === 0) {
+      this.report('syntax/import-argument', IMPORT_ONE_ARGUMENT, keyword.range);
+    } else if (args.length > 1) {
+      this.report('syntax/import-argument', `${IMPORT_ONE_ARGUMENT} Put each import on its own line.`, spanRange(args[1]!, last));
+    } else if (args[0]!.text === '') {
+      this.report('syntax/import-argument', "'import' needs a non-empty file path or snippet name.", args[0]!.range);
+    }
+    return { kind: 'import', keyword, args, range: spanRange(keyword, last) };
+  }
+
+  /**
+   * The node of an option block whose pieces start at `from` in `pieces`, split into its lines. Its tokens
+   * are the last ones in `tokens` (the closing brace last, when there is one).
+   */
+  optionBlock(open: Token, from: number, close: Token | undefined): OptionBlock {
+    const pieces = this.pieces;
+    const to = pieces.length;
+    const linesFrom = this.lines.length;
+    // The line being read: its node, where its lists start in the buffers, where its range starts (the
+    // range it was created with), and where it ends so far when something followed its first piece.
+    let current: OptionLine | undefined;
+    let argsFrom = 0;
+    let blocksFrom = 0;
+    let extendedTo: Position | undefined;
+    let importLine: { keyword: Token; args: Token[] } | undefined;
+    for (let index = from; index < to; index++) {
+      const piece = pieces.at(index);
+      if (piece === null) {
+        // The line ends.
+        if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
+        importLine = undefined;
+        if (current) this.endLine(current, argsFrom, blocksFrom, extendedTo);
+        current = undefined;
+        continue;
+      }
+      if (isToken(piece)) {
+        if (importLine) importLine.args.push(piece);
+        else if (current) {
+          this.lineArgs.push(piece);
+          extendedTo = piece.range.end;
+        } else if (piece.text === 'import' && index > from && pieces.at(index - 1) === null) {
+          // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
+          importLine = { keyword: piece, args: [] };
+        } else {
+          current = { kind: 'option', name: piece, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: piece.range };
+          argsFrom = this.lineArgs.length;
+          blocksFrom = this.lineBlocks.length;
+          extendedTo = undefined;
+          this.lines.push(current);
+        }
+        continue;
+      }
+      if (current) {
+        this.lineBlocks.push(piece);
+        extendedTo = piece.range.end;
+      } else {
+        // A block with no option name before it: keep it as a line named by its own brace.
+        current = { kind: 'option', name: piece.open, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: piece.range };
+        argsFrom = this.lineArgs.length;
+        blocksFrom = this.lineBlocks.length;
+        extendedTo = undefined;
+        this.lineBlocks.push(piece);
+        this.lines.push(current);
+      }
+    }
+    if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
+    if (current) this.endLine(current, argsFrom, blocksFrom, extendedTo);
+    if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", open.range);
+    const last = close ?? this.tokens.at(this.tokens.length - 1);
+    const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: spanRange(open, last) };
+    if (close) block.close = close;
+    return block;
+  }
+
+  /** Gives a finished option line its lists, and its range when something followed its first piece. */
+  private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, extendedTo: Position | undefined): void {
+    line.args = this.lineArgs.take(argsFrom);
+    line.blocks = this.lineBlocks.take(blocksFrom);
+    if (extendedTo) line.range = { start: line.range.start, end: extendedTo };
+  }
+
+  /** A directive; `closeBrace` is a '}' right after it on its line. */
+  directiveNode(name: Token, tokens: Token[], args: Token[], blocks: OptionBlock[], closeBrace: Token | undefined): DirectiveNode {
+    if (closeBrace) {
+      // CoreDNS: "Unexpected '}' because no matching opening brace". The brace still ends the server
+      // block here so that the rest of the file is read the way the user meant it.
+      this.report(
+        'syntax/unexpected-close-brace',
+        "A '}' cannot end a directive's line: this one has no matching '{' on the line. Put the '}' that closes the server block on a line of its own.",
+        closeBrace.range,
+      );
+    }
+    const last = tokens[tokens.length - 1] ?? name;
+    return { kind: 'directive', name, args, blocks, tokens, range: spanRange(name, last) };
+  }
+
+  /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
+  snippetName(from = 0): string | undefined {
+    let text: string | undefined;
+    for (let i = from; i < this.keys.length; i++) {
+      const key = this.keys.at(i).text;
+      if (key === '') continue;
+      if (text !== undefined) return undefined;
+      text = key;
+    }
+    if (text === undefined) return undefined;
+    return text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1) : undefined;
+  }
+
+  /** A snippet; `tokens` are its block's, braces included. */
+  snippetNode(name: string, nameToken: Token, body: OptionBlock | undefined, tokens: Token[]): SnippetNode {
+    if (!body) {
+      this.report('syntax/snippet-needs-brace', `The snippet '(${name})' needs a body in braces: '(${name}) {' on the same or the next line.`, nameToken.range);
+      return { kind: 'snippet', name, nameToken, body: [], range: nameToken.range };
+    }
+    const inner = tokens.slice(1, body.close ? -1 : undefined);
+    const node: SnippetNode = { kind: 'snippet', name, nameToken, open: body.open, body: inner, range: { start: nameToken.range.start, end: body.range.end } };
+    if (body.close) node.close = body.close;
+    return node;
+  }
+
+  reportTrailingComma(last: Token, beforeBrace: boolean): void {
+    this.report(
+      'syntax/trailing-comma',
+      beforeBrace
+        ? "A comma after the last address expects another address before '{'. Remove the comma."
+        : 'The file ends after a comma that expects another address. Remove the comma or add the address.',
+      last.range,
+    );
+  }
+
+  reportStrayBraces(keys: Token[]): void {
+    for (const key of keys) {
+      if (key.text === '}' && !key.quoted) {
+        this.report('syntax/stray-close-brace', "This '}' closes nothing. CoreDNS reads it as a server address named '}'; remove it.", key.range, 'warning');
+      }
+    }
+  }
+
+  reportUnclosedBlock(open: Token, statements: Statement[]): void {
+    const last = statements[statements.length - 1];
+    const lastToken = last?.kind === 'directive' ? last.tokens[last.tokens.length - 1] : undefined;
+    if (last?.kind === 'directive' && lastToken?.text === '}' && last.blocks.every((b) => b.close)) {
+      // CoreDNS checks only that the last token it read is a '}', which a plugin block's '}' satisfies.
+      this.report(
+        'syntax/unclosed-block-accepted',
+        "This server block has no closing '}'. CoreDNS accepts the file only because it ends with a plugin block's '}'; add a '}' to close the server block.",
+        open.range,
+        'warning',
+      );
+      return;
+    }
+    this.report('syntax/unclosed-block', "This '{' is never closed: add a '}' at the end of the server block.", open.range);
+  }
+
+  blockNode(keys: Token[], open: Token | undefined, statements: Statement[], close: Token | undefined, braceless: boolean): ServerBlockNode {
+    const first = keys[0] ?? open!;
+    const lastStatement = statements[statements.length - 1];
+    const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
+    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: spanRange(first, last) };
+    if (open) node.open = open;
+    if (close) node.close = close;
+    return node;
+  }
+}
+
+function lastToken(statement: Statement): Token {
+  if (statement.kind === 'import') return statement.args[statement.args.length - 1] ?? statement.keyword;
+  return statement.tokens[statement.tokens.length - 1] ?? statement.name;
+}
