@@ -1,7 +1,7 @@
 // sign: signs zone files with DNSSEC in the background and writes the signed copies to disk.
 import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule, SetupContext } from './types.js';
-import { zonesOf } from './util/server-zones.js';
+import { zonesFromArgs } from './util/query-b-common.js';
 import { lookUpFile, reportArgError, reportUnknownOption } from './util/server-common.js';
 
 export interface SignerConfig {
@@ -97,7 +97,7 @@ export const sign: PluginModule<SignConfig> = {
       if (dbToken.value.includes('\uFFFD')) {
         ctx.report('error', 'sign/invalid-path', `The zone file path contains invalid characters: CoreDNS refuses to start. Write the path in plain UTF-8.`, dbToken);
       }
-      const origins = zonesOf(ctx, 'sign', d.remainingArgTokens());
+      const origins = zonesFromArgs(ctx, 'sign', d.remainingArgTokens());
       const keys: string[] = [];
       let directory = '/var/lib/coredns';
       while (d.nextBlock()) {
