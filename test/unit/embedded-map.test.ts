@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { findEmbeddedCorefiles } from '../../server/src/core/embedded/find.js';
+import { embeddedAt } from '../../server/src/core/embedded/locate.js';
 import { emptyHost } from '../../server/src/core/host.js';
 import { analyzeDocument } from '../../server/src/core/service.js';
 import { defaultSettings } from '../../server/src/core/settings.js';
@@ -51,5 +52,24 @@ for (const c of ESCAPES) {
     const [embedded] = findEmbeddedCorefiles(c.yaml);
     assert.ok(embedded);
     assert.deepEqual(embedded.map.toYaml(c.embedded), c.expected);
+  });
+}
+
+/**
+ * The way back: every style's `bogus` found from the YAML position of its first letter and of its end, as
+ * hover and the other position-based features ask; positions outside the text (the key) find nothing.
+ */
+for (const c of STYLES) {
+  test(`YAML position to embedded position: ${c.name}`, () => {
+    const yaml = c.yaml;
+    const at = embeddedAt(yaml, c.expected.start);
+    assert.ok(at, 'the start of bogus is inside the Corefile');
+    const text = at.embedded.map.text;
+    const lines = text.split('\n');
+    assert.equal(lines[at.position.line]!.slice(at.position.character, at.position.character + 5), 'bogus');
+    const end = embeddedAt(yaml, c.expected.end);
+    assert.ok(end);
+    assert.equal(lines[end.position.line]!.slice(end.position.character - 5, end.position.character), 'bogus');
+    assert.equal(embeddedAt(yaml, { line: 2, character: 3 }), undefined, 'the key itself is not Corefile text');
   });
 }

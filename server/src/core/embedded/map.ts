@@ -50,6 +50,29 @@ export class PositionMap {
     return { start: offsetToPosition(this.yamlLines, yamlStart), end: offsetToPosition(this.yamlLines, yamlEnd) };
   }
 
+  /**
+   * The position in the embedded text for a YAML position, or undefined when the YAML position is not part
+   * of this text (another key, or source the decoding drops such as a block scalar's indentation). A
+   * position just after a unit maps to the position after it, so a cursor at the end of a word finds it.
+   */
+  fromYaml(p: Position): Position | undefined {
+    const line = this.yamlLines[p.line];
+    if (line === undefined) return undefined;
+    const offset = line + p.character;
+    const { starts, ends } = this.mapped;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || starts[0]! > offset) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    if (offset < ends[lo]!) return offsetToPosition(this.textLines, lo);
+    if (offset === ends[lo]!) return offsetToPosition(this.textLines, lo + 1);
+    return undefined;
+  }
+
   private offsetOf(p: Position): number {
     if (p.line >= this.textLines.length) return this.text.length;
     const lineStart = this.textLines[p.line]!;
