@@ -19,6 +19,7 @@ import type { DirectiveStatus } from '../plugins/versions.js';
 import * as tls from '../plugins/tls.js';
 import { autopathPodsWarning, type AutopathConfig } from '../plugins/autopath.js';
 import type { KubernetesConfig } from '../plugins/kubernetes.js';
+import type { RootConfig } from '../plugins/root.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -121,6 +122,7 @@ class PluginSetupContext implements SetupContext {
     readonly settings: AnalysisSettings,
     readonly host: FileHost,
     readonly baseDir: string | undefined,
+    readonly root: string | undefined,
     /** The occurrences handed to the module, in block order. */
     private readonly handed: readonly EffectiveDirective[],
     /** Ranges whose "unknown option" errors a version finding already covers. */
@@ -245,7 +247,9 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
       tokens = [];
       for (const h of handed) for (const t of h.tokens) tokens.push(t);
     }
-    const ctx = new PluginSetupContext(new Dispenser(tokens), info, options.settings, options.host, options.baseDir, handed, superseded, push);
+    // `root` runs first in execution order, so its directory is known before any plugin that joins paths to it.
+    const root = (checked.configs.get('root') as RootConfig | undefined)?.path;
+    const ctx = new PluginSetupContext(new Dispenser(tokens), info, options.settings, options.host, options.baseDir, root, handed, superseded, push);
     try {
       checked.configs.set(name, module.setup(ctx));
     } catch (error) {

@@ -71,7 +71,8 @@ function readDirectory(ctx: SetupContext, option: ArgToken, config: AutoConfig):
   const dir = args[0]!;
   config.directory = dir.value;
   if (!ctx.isUnknown(dir)) {
-    const found = lookUpFile(ctx, dir.value);
+    // auto joins a relative directory to the block's `root`.
+    const found = lookUpFile(ctx, dir.value, true);
     if (found?.kind !== 'directory') {
       ctx.report('warning', 'auto/directory-not-found', `The directory ${dir.value} was not found here (the linter cannot see the pod's file system). CoreDNS starts anyway, logs that it is missing and serves no zones until files appear.`, dir);
     }

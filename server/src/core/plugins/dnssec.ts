@@ -74,8 +74,9 @@ function readKey(ctx: SetupContext, config: DnssecConfig, option: ArgToken): voi
     const key: DnssecKey = { source: 'file', id: base };
     config.keys.push(key);
     const consequence = 'CoreDNS refuses to start because it cannot load the key.';
-    const pub = readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.key` }, consequence);
-    readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.private` }, consequence);
+    // dnssec joins a relative key path to the block's `root`.
+    const pub = readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.key` }, consequence, true);
+    readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.private` }, consequence, true);
     if (!pub) continue;
     const owner = dnskeyOwner(pub.text);
     if (owner === undefined) {

@@ -66,7 +66,7 @@ function setup(ctx: SetupContext): EtcdConfig {
         }
         config.tls = args.map((t) => t.value);
         for (const file of args) {
-          if (!ctx.isUnknown(file) && lookUpFile(ctx, file.value)?.kind !== 'file') {
+          if (!ctx.isUnknown(file) && lookUpFile(ctx, file.value, true)?.kind !== 'file') {
             ctx.report('warning', 'etcd/file-not-found', `The TLS file ${file.value} was not found here (the linter cannot see the pod's file system). CoreDNS loads it at startup and refuses to start if it is missing.`, file);
           }
         }

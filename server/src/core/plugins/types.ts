@@ -57,6 +57,11 @@ export interface SetupContext {
   readonly host: FileHost;
   /** The directory of the Corefile, for relative file arguments (undefined for unsaved documents). */
   readonly baseDir: string | undefined;
+  /**
+   * The server block's `root` directory as written, when the block has one: CoreDNS joins relative paths of
+   * file, auto, dnssec and etcd's TLS files to it (see util/plugin-path.ts).
+   */
+  readonly root: string | undefined;
   /** Reports a finding at a token or range (defaults to the dispenser's current token). */
   report(severity: Severity, code: string, message: string, at?: ArgToken | Range): void;
   /** True when the token holds an environment placeholder whose value is unknown: skip value checks. */

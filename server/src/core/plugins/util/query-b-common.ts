@@ -4,7 +4,7 @@
 import type { ArgToken } from '../../corefile/dispenser.js';
 import { normalizeZoneArg } from '../../corefile/address.js';
 import { isSubdomain, parseIp } from '../../corefile/zone.js';
-import { resolveFilePath } from '../args.js';
+import { pluginFilePath } from './plugin-path.js';
 import { executionIndex } from '../order.js';
 import type { SetupContext } from '../types.js';
 
@@ -66,11 +66,11 @@ export function unreachableZones(zones: readonly string[], blockZones: readonly 
 export type FileLookup = { path: string; text: string | undefined; kind: 'file' | 'directory' | undefined } | undefined;
 
 /**
- * Resolves a file argument like CoreDNS (absolute, or relative to the Corefile's folder here, since the
- * pod's working directory and `root` are not known) and looks it up through the host.
+ * Resolves a file argument like CoreDNS (see util/plugin-path.ts: absolute, relative to the block's `root`
+ * for the plugins that honour it, else relative to the Corefile's folder) and looks it up through the host.
  */
-export function lookUpFile(ctx: SetupContext, path: string): FileLookup {
-  const resolved = resolveFilePath(path, ctx.baseDir);
+export function lookUpFile(ctx: SetupContext, path: string, honoursRoot = false): FileLookup {
+  const resolved = pluginFilePath(ctx, path, honoursRoot);
   if (resolved === undefined) return undefined;
   const kind = ctx.host.stat(resolved);
   return { path: resolved, kind, text: kind === 'file' ? ctx.host.readFile(resolved) : undefined };

@@ -13,7 +13,8 @@ export type ZoneLoad =
 
 /** Reads and checks the zone file for one origin; `missing` when the host does not have it. */
 export function loadZone(ctx: SetupContext, file: string, origin: string): ZoneLoad {
-  const found = lookUpFile(ctx, file);
+  // The file plugin joins a relative zone file to the block's `root`.
+  const found = lookUpFile(ctx, file, true);
   if (!found || found.kind !== 'file' || found.text === undefined) return { state: 'missing', path: found?.path };
   const result = parseZoneFile(found.text, origin, found.path, (path) => ctx.host.readFile(path));
   if (result.error) {

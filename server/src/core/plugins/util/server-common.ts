@@ -2,7 +2,8 @@
 // count errors, unknown options, Go's net.SplitHostPort and file look-ups. Each follows the CoreDNS or Go
 // function those plugins call, so every module refuses exactly what CoreDNS refuses and words it alike.
 import type { ArgToken } from '../../corefile/dispenser.js';
-import { parseGoInt, resolveFilePath } from '../args.js';
+import { parseGoInt } from '../args.js';
+import { pluginFilePath } from './plugin-path.js';
 import type { SetupContext } from '../types.js';
 
 /** Reports CoreDNS's "wrong argument count" refusal at the dispenser's current token (or `at`). */
@@ -86,7 +87,7 @@ export function readInt(ctx: SetupContext, plugin: string, what: string, token: 
  */
 export function lookUpFile(ctx: SetupContext, plugin: string, token: ArgToken, path: string, consequence: string): string | undefined {
   if (ctx.isUnknown(token)) return undefined;
-  const resolved = resolveFilePath(path, ctx.baseDir);
+  const resolved = pluginFilePath(ctx, path, false);
   const text = resolved === undefined ? undefined : ctx.host.readFile(resolved);
   if (text === undefined) {
     ctx.report('warning', `${plugin}/file-not-found`, `The file '${path}' was not found here; ${consequence} Make sure it is mounted into the CoreDNS pod at that path.`, token);
