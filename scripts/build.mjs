@@ -15,6 +15,8 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // `node --` before the script: Node 20 otherwise takes the CLI's own `--env-file` argument for its flag
+  // (nodejs/node#54232) and exits before the CLI runs when that file is missing.
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env -S node --' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -299,6 +299,15 @@ test('a missing --env-file is a usage error (in process)', async () => {
   assert.equal(stderr, `corefile lint: cannot read the --env-file ${missing}: no such file or directory. Check the path.\nRun 'corefile lint --help' for the options.\n`);
 });
 
+// The installed `corefile` command is dist/cli.js run through its own first line, which passes `--` to node
+// so that Node does not read the CLI's `--env-file` as its own option.
+test('the corefile executable reports a missing --env-file itself', { skip: process.platform === 'win32' }, () => {
+  const missing = join(fixtures, 'env/missing.env');
+  const result = spawnSync(cli, ['lint', '--env-file', missing, join(fixtures, 'clean/Corefile')], { encoding: 'utf8' });
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(result.stderr, /^corefile lint: cannot read the --env-file .*missing\.env: no such file or directory/);
+});
+
 describe('corefile command', () => {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const cases: Array<{ name: string; args: string[]; status: number; stdout: RegExp | string; stderr: RegExp | string }> = [
