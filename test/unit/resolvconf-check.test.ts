@@ -2,7 +2,7 @@
 // plus the key words of the message that tell the user what to do.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkResolvConf, parseResolvConf, type Resolver } from '../../server/src/core/resolvconf/index.js';
+import { analyzeResolvConf, checkResolvConf, parseResolvConf, type Resolver } from '../../server/src/core/resolvconf/index.js';
 import type { CoreDiagnostic } from '../../server/src/core/types.js';
 
 const NS = 'nameserver 10.96.0.10\n';
@@ -422,4 +422,22 @@ describe('resolv.conf diagnostics', () => {
       assert.match(d.message, /[.?]$/);
     }
   });
+});
+
+// The C libraries end lines at `\n` only, an editor also at a lone `\r`: findings after one must land on
+// the editor's line (found by test/unit/robustness.test.ts).
+describe('a lone carriage return', () => {
+  const cases: Array<{ name: string; text: string; expect: string[] }> = [
+    {
+      name: 'the words after it are on the next editor line',
+      text: 'nameserver 1.2.3.4\ndomain foo.\rcom\nsearch bar.com\n',
+      expect: ['warning resolvconf/search-overridden 1:0-1:6', 'warning resolvconf/domain-with-several-values 2:0-2:3'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const found = analyzeResolvConf(c.text, 'glibc').diagnostics;
+      assert.deepEqual(found.map(brief), c.expect);
+    });
+  }
 });

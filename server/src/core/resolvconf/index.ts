@@ -4,6 +4,7 @@ import { checkResolvConf } from './check.js';
 import type { EffectiveResolvConf, ResolverEnv } from './config.js';
 import { effectiveConfig } from './effective.js';
 import type { Resolver, ResolvConfFile } from './model.js';
+import { onEditorLines } from './lsp-lines.js';
 import { parseResolvConf } from './parse.js';
 
 export { parseResolvConf } from './parse.js';
@@ -31,5 +32,5 @@ export interface ResolvConfAnalysis {
 /** Parses, computes the effective configuration and checks in one call. Never throws. */
 export function analyzeResolvConf(text: string, resolver: Resolver, env: ResolverEnv = {}): ResolvConfAnalysis {
   const file = parseResolvConf(text);
-  return { file, effective: effectiveConfig(file, resolver, env), diagnostics: checkResolvConf(file, resolver) };
+  return { file, effective: effectiveConfig(file, resolver, env), diagnostics: onEditorLines(text, checkResolvConf(file, resolver)) };
 }
