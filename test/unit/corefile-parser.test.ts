@@ -186,6 +186,16 @@ function describeBlocks(analysis: ReturnType<typeof analyzeCorefile>): string[] 
   });
 }
 
+// Deeper than the grammar descends (see MAX_BLOCK_DEPTH): 102 nested blocks after `errors`. With the server
+// block's brace as the first level, the 100th brace after `errors` (line 100) is the first that is read as a
+// word; the block still closes where CoreDNS closes it.
+rows.push({
+  rule: 'blocks nested more than 100 levels deep are read as words',
+  corefile: `. {\n  errors ${'{\n'.repeat(102)}${'}\n'.repeat(102)}}\n`,
+  blocks: [`.: errors(${[...Array<string>(102).fill('{'), ...Array<string>(102).fill('}')].join(' ')})`],
+  findings: ['warning syntax/nesting-too-deep @100:0-100:1'],
+});
+
 for (const row of rows) {
   test(`parser: ${row.rule}`, () => {
     const host = memoryHost(row.files ?? {});
@@ -201,7 +211,7 @@ for (const row of rows) {
 }
 
 test('parser: never throws on hostile input', () => {
-  const inputs = ['{{{{', '}}}}', '"', '\\', 'import', 'import import import', '(', '()', '() {', '. {\n import\n}', '\u0000\u0001', '{ { { } } }\n}'.repeat(50)];
+  const inputs = ['{'.repeat(20000), '. {\n  hosts ' + '{\n'.repeat(20000) + '}\n'.repeat(20000) + '}\n', '{{{{', '}}}}', '"', '\\', 'import', 'import import import', '(', '()', '() {', '. {\n import\n}', '\u0000\u0001', '{ { { } } }\n}'.repeat(50)];
   for (const text of inputs) {
     assert.doesNotThrow(() => analyzeCorefile({ uri: 'file:///x/Corefile', text }, defaultSettings, memoryHost({})));
   }

@@ -12,7 +12,7 @@ export { allTokenTypes, Import, LCurly, NL, RCurly, Word } from './token-types.j
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
-const { NL, typeOfText } = tokenTypes;
+const { NL, typeOfText, Word, LCurly, RCurly } = tokenTypes;
 const { startsNewLine } = tokens;
 
 /**
@@ -69,4 +69,36 @@ export function toGrammarTokens(tokens: readonly Token[]): IToken[] {
     out[n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(token.text), token);
   }
   return out;
+}
+
+/**
+ * How deep blocks may nest before the grammar stops treating braces as blocks. The grammar descends once per
+ * level, and a few hundred levels exhaust the stack; real Corefiles nest two or three. Deeper braces are
+ * read as plain words, so a file of ten thousand nested blocks still gets a tree and findings.
+ */
+export const MAX_BLOCK_DEPTH = 100;
+
+/**
+ * Turns the braces nested deeper than MAX_BLOCK_DEPTH into words for the grammar, in place, and returns the
+ * first such brace (to report), or undefined when the input nests no deeper than the limit.
+ */
+export function flattenDeepBlocks(input: IToken[]): Token | undefined {
+  let depth = 0;
+  let first: Token | undefined;
+  for (let i = 0; i < input.length; i++) {
+    const t = input[i]!;
+    if (t.tokenTypeIdx === LCurly.tokenTypeIdx) {
+      depth++;
+      if (depth <= MAX_BLOCK_DEPTH) continue;
+    } else if (t.tokenTypeIdx === RCurly.tokenTypeIdx) {
+      depth--;
+      if (depth < MAX_BLOCK_DEPTH) continue;
+    } else {
+      continue;
+    }
+    const token = payloadOf(t)!;
+    first ??= token;
+    input[i] = tokenView(Word, token);
+  }
+  return first;
 }

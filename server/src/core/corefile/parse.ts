@@ -2,7 +2,7 @@
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
 import type { IToken } from 'chevrotain';
 import type { Range } from '../types.js';
-import { payloadOf, toGrammarTokens } from './grammar-tokens.js';
+import { flattenDeepBlocks, MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from './grammar-tokens.js';
 import { lexCorefile } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import type { Token } from './token.js';
@@ -38,9 +38,19 @@ export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]
 function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
   const grammar = corefileGrammar();
   grammar.builder.begin();
-  grammar.input = toGrammarTokens(tokens);
-  let result: T | undefined;
+  const input = toGrammarTokens(tokens);
   const problems: SyntaxError[] = [];
+  const tooDeep = flattenDeepBlocks(input);
+  if (tooDeep) {
+    problems.push({
+      code: 'syntax/nesting-too-deep',
+      message: `Blocks nested more than ${MAX_BLOCK_DEPTH} levels deep are not analysed: from this brace on, braces are read as plain words. CoreDNS reads the nesting, but no plugin takes blocks this deep; flatten the block.`,
+      range: tooDeep.range,
+      severity: 'warning',
+    });
+  }
+  grammar.input = input;
+  let result: T | undefined;
   try {
     result = rule(grammar);
   } catch (error) {
