@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { emptyHost } from '../../server/src/core/host.js';
+import { emptyHost, memoryHost } from '../../server/src/core/host.js';
 import { defaultScenario } from '../../server/src/core/resolve/default-scenario.js';
 import { prepareSimulation } from '../../server/src/core/resolve/simulate.js';
 import { analyzeDocument } from '../../server/src/core/service.js';
@@ -142,3 +142,22 @@ test('damaged Corefiles still run through the resolution simulation', () => {
     }
   }
 });
+
+/**
+ * Inputs whose size alone once broke the analysis: lists of a few hundred thousand findings, tokens or words
+ * exceed the engine's stack when they are spread into a call (see server/src/core/append.ts).
+ */
+const HUGE: Array<{ name: string; text: string; language: LanguageId; files?: Record<string, string> }> = [
+  { name: '200 000 stray closing braces', text: '} '.repeat(200_000), language: 'corefile' },
+  { name: 'a line of 200 000 namespaces', text: `. {\n  kubernetes cluster.local {\n    namespaces ${'ns '.repeat(200_000)}\n  }\n}\n`, language: 'corefile' },
+  { name: 'an imported file of 200 000 tokens', text: '. {\n  import big.conf\n}\n', language: 'corefile', files: { '/etc/coredns/big.conf': 'log\n'.repeat(200_000) } },
+];
+
+for (const c of HUGE) {
+  test(`huge input: ${c.name}`, () => {
+    const host = memoryHost(c.files ?? {});
+    const { diagnostics } = analyzeDocument({ uri: 'file:///etc/coredns/Corefile', path: '/etc/coredns/Corefile', text: c.text, language: c.language }, defaultSettings, host);
+    const internal = diagnostics.filter((d) => d.code === 'core/internal-error' || d.code === 'syntax/internal');
+    assert.deepEqual(internal.map((d) => d.message), []);
+  });
+}

@@ -5,6 +5,7 @@
 import type { Severity } from '../types.js';
 import * as zoneHelpers from './zone.js';
 import type { DomainNameFault } from './zone.js';
+import { appendAll } from '../append.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -318,7 +319,7 @@ export function parseServerKey(text: string): ServerKey {
       });
     }
   }
-  if (!hostPort.error) key.problems.push(...oddities(key, rest, hostPort));
+  if (!hostPort.error) appendAll(key.problems, oddities(key, rest, hostPort));
   return key;
 }
 

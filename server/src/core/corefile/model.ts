@@ -11,6 +11,7 @@ import { lexCorefile } from './lexer.js';
 import { parseStatements, parseTopLevel } from './parse.js';
 import * as tokenHelpers from './token.js';
 import type { Token } from './token.js';
+import { appendAll } from '../append.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -254,7 +255,7 @@ class Expander {
       }
       const uri = fileUri(file);
       this.pathOfUri.set(uri, file);
-      tokens.push(...lexCorefile(text, uri).tokens);
+      appendAll(tokens, lexCorefile(text, uri).tokens);
     }
     return { tokens, via: chain };
   }

@@ -6,6 +6,7 @@ import { flattenDeepBlocks, MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from '
 import { lexCorefile } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import type { Token } from './token.js';
+import { appendAll } from '../append.js';
 
 export function parseCorefile(text: string, uri: string): CorefileTree {
   const lexed = lexCorefile(text, uri);
@@ -19,7 +20,7 @@ export function parseCorefile(text: string, uri: string): CorefileTree {
     });
   }
   const { result, problems } = runGrammar(lexed.tokens, (g) => g.corefile());
-  errors.push(...problems);
+  appendAll(errors, problems);
   return { uri, items: result ?? [], tokens: lexed.tokens, comments: lexed.comments, errors };
 }
 
@@ -57,7 +58,7 @@ function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof cor
     // The grammar is built not to throw; if it ever does, the user gets a diagnostic instead of a crash.
     problems.push({ code: 'syntax/internal', message: `The Corefile parser failed: ${String(error)}. Please report this file.`, range: zero(), severity: 'error' });
   }
-  problems.push(...grammar.problems);
+  appendAll(problems, grammar.problems);
   for (const e of grammar.errors) {
     problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token), severity: 'error' });
   }

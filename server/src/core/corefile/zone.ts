@@ -1,3 +1,4 @@
+import { appendAll } from '../append.js';
 // Domain-name and reverse-zone helpers with the exact semantics CoreDNS inherits from miekg/dns
 // (IsDomainName, Fqdn, IsSubDomain, CountLabel), Go's net.ParseCIDR and CoreDNS's classless
 // reverse-zone expansion (plugin/pkg/cidr). Everything here is pure and never throws.
@@ -306,7 +307,7 @@ function parseIpv6(input: string): ParsedIp | undefined {
       if (isLast && group.includes('.')) {
         const v4 = parseIpv4(group);
         if (!v4) return undefined;
-        target.push(...v4);
+        appendAll(target, v4);
       } else {
         if (!/^[0-9A-Fa-f]{1,4}$/.test(group)) return undefined;
         const value = parseInt(group, 16);

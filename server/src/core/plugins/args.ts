@@ -4,6 +4,7 @@
 import { normalizeZoneArg } from '../corefile/address.js';
 import { parseCidr, parseIp } from '../corefile/zone.js';
 import { dirName, joinPath } from '../corefile/paths.js';
+import { appendAll } from '../append.js';
 
 const UNIT_NANOS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
@@ -85,7 +86,7 @@ export function originsFromArgs(args: readonly string[], blockZones: readonly st
   for (const arg of args) {
     const normalized = normalizeZoneArg(arg);
     if (normalized.zones.length === 0) bad.push(arg);
-    zones.push(...normalized.zones);
+    appendAll(zones, normalized.zones);
   }
   return { zones, bad };
 }

@@ -5,6 +5,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones } from './util/query-b-common.js';
 import { oneValue, readTuples } from './util/query-b-cloud.js';
 import { azureHandler } from './handlers/azure.js';
+import { appendAll } from '../append.js';
 
 export interface AzureZone {
   resourceGroup: string;
@@ -29,7 +30,7 @@ function setup(ctx: SetupContext): AzureConfig {
   while (d.next()) {
     const current = readTuples(ctx, 'azure', d.remainingArgTokens(), 2, 'RESOURCE_GROUP:ZONE (e.g. rg-dns:example.org)', seen)
       .map(([resourceGroup, zone]): AzureZone => ({ resourceGroup: resourceGroup!, zone: zone!, access: 'public' }));
-    config.zones.push(...current);
+    appendAll(config.zones, current);
     while (d.nextBlock()) {
       const option = d.token()!;
       const name = d.val();

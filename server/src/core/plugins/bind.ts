@@ -3,6 +3,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import { isIp } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { reportUnknownOption } from './util/server-common.js';
+import { appendAll } from '../append.js';
 
 export interface BindConfig {
   /** Addresses and interface names to listen on, over all bind lines. */
@@ -45,7 +46,7 @@ export const bind: PluginModule<BindConfig> = {
       if (args.length === 0) {
         ctx.report('error', 'bind/missing-address', 'bind needs at least one address or interface name: CoreDNS refuses to start. Write for example `bind 127.0.0.1`.', head);
       }
-      config.addresses.push(...checkAddresses(ctx, args));
+      appendAll(config.addresses, checkAddresses(ctx, args));
       while (d.nextBlock()) {
         if (d.val() !== 'except') {
           reportUnknownOption(ctx, 'bind', ['except']);
@@ -57,7 +58,7 @@ export const bind: PluginModule<BindConfig> = {
         if (values.length === 0) {
           ctx.report('error', 'bind/missing-address', 'except needs at least one address or interface name: CoreDNS refuses to start. Write for example `except 127.0.0.2`, or remove the line.', option);
         }
-        config.except.push(...checkAddresses(ctx, values));
+        appendAll(config.except, checkAddresses(ctx, values));
       }
     }
     return config;

@@ -4,6 +4,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, lookUpFile } from './util/query-b-common.js';
 import { oneValue, readTuples } from './util/query-b-cloud.js';
 import { clouddnsHandler } from './handlers/clouddns.js';
+import { appendAll } from '../append.js';
 
 export interface CloudDnsZone {
   zone: string;
@@ -22,7 +23,7 @@ function setup(ctx: SetupContext): CloudDnsConfig {
   const config: CloudDnsConfig = { zones: [], fallthrough: [] };
   while (d.next()) {
     const tuples = readTuples(ctx, 'clouddns', d.remainingArgTokens(), 3, 'ZONE:PROJECT:HOSTED_ZONE (e.g. example.org.:my-project:example-zone)', new Set());
-    config.zones.push(...tuples.map(([zone, project, hostedZone]) => ({ zone: zone!, project: project!, hostedZone: hostedZone! })));
+    appendAll(config.zones, tuples.map(([zone, project, hostedZone]) => ({ zone: zone!, project: project!, hostedZone: hostedZone! })));
     while (d.nextBlock()) {
       const option = d.token()!;
       switch (d.val()) {

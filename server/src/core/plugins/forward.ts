@@ -11,6 +11,7 @@ import { forwardDocs } from './util/query-a-forward-docs.js';
 import { classifyUpstreams, type ForwardUpstream } from './util/query-a-forward-upstreams.js';
 import { isPlainIp, RCODES, splitHostPort } from './util/query-a-net.js';
 import { forwardHandler } from './handlers/forward.js';
+import { appendAll } from '../append.js';
 
 /** CoreDNS refuses a forward stanza with more TO entries than this. */
 export const MAX_UPSTREAMS = 15;
@@ -216,7 +217,7 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
       if (zones.length === 0) {
         ctx.report('error', 'forward/missing-value', `'except' needs the zones to leave out; CoreDNS refuses it bare. Write e.g. 'except internal.example.org'.`, option);
       }
-      for (const z of zones) s.except.push(...normalizeZoneArg(z.value).zones);
+      for (const z of zones) appendAll(s.except, normalizeZoneArg(z.value).zones);
       return;
     }
     case 'max_fails':

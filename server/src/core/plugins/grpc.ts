@@ -5,6 +5,7 @@ import { normalizeZoneArg, splitTransport } from '../corefile/address.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, goSplitHostPort, isGoIp, lookUpFile, reportArgError } from './util/query-b-common.js';
 import { grpcHandler } from './handlers/grpc.js';
+import { appendAll } from '../append.js';
 
 export type GrpcPolicy = 'random' | 'round_robin' | 'sequential';
 
@@ -47,7 +48,7 @@ function setup(ctx: SetupContext): GrpcConfig {
       case 'except': {
         const zones = d.remainingArgTokens();
         if (zones.length === 0) reportArgError(ctx, 'grpc', "List the zones not to forward, e.g. 'except example.org'.", option);
-        config.except.push(...zones.flatMap((z) => normalizeZoneArg(z.value).zones));
+        appendAll(config.except, zones.flatMap((z) => normalizeZoneArg(z.value).zones));
         break;
       }
       case 'tls': {

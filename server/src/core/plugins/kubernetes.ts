@@ -9,6 +9,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, lookUpFile, reportArgError, unreachableZones, zonesFromArgs } from './util/query-b-common.js';
 import { parseLabelSelector, type LabelRequirement } from './util/query-b-labels.js';
 import { kubernetesHandler } from './handlers/kubernetes.js';
+import { appendAll } from '../append.js';
 
 export type PodMode = 'disabled' | 'insecure' | 'verified';
 
@@ -120,7 +121,7 @@ function setup(ctx: SetupContext): KubernetesConfig {
           config.endpoints = args.map((t) => t.value);
           if (args.length > 1) ctx.report('warning', 'kubernetes/extra-endpoints', `Only the first endpoint (${args[0]!.value}) is used; the others are ignored. Keep one endpoint.`, args[1]);
         } else {
-          config.namespaces.push(...args.map((t) => t.value));
+          appendAll(config.namespaces, args.map((t) => t.value));
           namespacesToken ??= option;
         }
         break;

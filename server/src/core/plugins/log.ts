@@ -3,6 +3,7 @@
 import type { PluginModule, SetupContext } from './types.js';
 import { toFqdn } from '../corefile/zone.js';
 import { logHandler } from './handlers/log.js';
+import { appendAll } from '../append.js';
 
 export type LogClass = 'all' | 'success' | 'denial' | 'error';
 
@@ -79,7 +80,7 @@ function setup(ctx: SetupContext): LogConfig {
     }
     const list: LogClass[] = classes.size === 0 ? ['all'] : [...classes];
     for (const rule of stanza) rule.classes = list;
-    rules.push(...stanza);
+    appendAll(rules, stanza);
   }
   return { rules };
 }

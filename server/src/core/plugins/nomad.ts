@@ -3,6 +3,7 @@
 import { parseGoInt } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { nomadHandler } from './handlers/nomad.js';
+import { appendAll } from '../append.js';
 
 export interface NomadConfig {
   /** The zone as written (CoreDNS does not normalise it). */
@@ -28,7 +29,7 @@ function setup(ctx: SetupContext): NomadConfig {
     switch (name) {
       case 'address':
         if (values.length === 0) ctx.report('error', 'nomad/wrong-argument-count', "At least one address is required: CoreDNS refuses to start. Write e.g. 'address http://127.0.0.1:4646'.", option);
-        config.addresses.push(...values.map((t) => t.value));
+        appendAll(config.addresses, values.map((t) => t.value));
         break;
       case 'filter':
       case 'token':

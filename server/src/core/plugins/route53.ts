@@ -5,6 +5,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones } from './util/query-b-common.js';
 import { oneValue, readTuples } from './util/query-b-cloud.js';
 import { route53Handler } from './handlers/route53.js';
+import { appendAll } from '../append.js';
 
 export interface Route53Zone {
   zone: string;
@@ -25,7 +26,7 @@ function setup(ctx: SetupContext): Route53Config {
   const config: Route53Config = { zones: [], refresh: MINUTE, fallthrough: [] };
   while (d.next()) {
     const tuples = readTuples(ctx, 'route53', d.remainingArgTokens(), 2, 'ZONE:HOSTED_ZONE_ID (e.g. example.org.:Z1D633PJN98FT9)', new Set());
-    config.zones.push(...tuples.map(([zone, id]) => ({ zone: zone!, hostedZoneId: id! })));
+    appendAll(config.zones, tuples.map(([zone, id]) => ({ zone: zone!, hostedZoneId: id! })));
     while (d.nextBlock()) {
       const option = d.token()!;
       switch (d.val()) {

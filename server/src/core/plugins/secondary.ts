@@ -4,6 +4,7 @@ import { normalizeZoneArg } from '../corefile/address.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { secondaryHandler } from './handlers/secondary.js';
 import { fallthroughZones, hostPort, reportArgError, zonesFromArgs } from './util/query-b-common.js';
+import { appendAll } from '../append.js';
 
 export interface SecondaryConfig {
   zones: string[];
@@ -62,7 +63,7 @@ function setup(ctx: SetupContext): SecondaryConfig {
             if (ctx.isUnknown(arg)) continue;
             const zones = normalizeZoneArg(arg.value).zones;
             if (zones.length === 0) ctx.report('error', 'secondary/invalid-catalog-zone', `Invalid catalog member zone '${arg.value}': CoreDNS refuses to start. Write a domain name.`, arg);
-            members.push(...zones);
+            appendAll(members, zones);
           }
           config.catalog = [...(config.catalog ?? []), ...members];
           break;

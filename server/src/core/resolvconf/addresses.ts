@@ -3,6 +3,7 @@
 // is octal 8.0.0.1, `0x7f.1` is hex), and then inet_pton for IPv6. These functions reproduce that
 // reading exactly, because a linter that disagrees with the libc about an address is useless.
 import { compressIpv6Groups, ipv6Groups } from '../ipv6-text.js';
+import { appendAll } from '../append.js';
 
 export interface IpAddress {
   family: 4 | 6;
@@ -118,7 +119,7 @@ export function inetPton6(s: string): number[] | undefined {
     if (ch === '.' && out.length + 4 <= 16) {
       const v4 = inetPton4Strict(s.slice(curtok));
       if (!v4) return undefined;
-      out.push(...v4);
+      appendAll(out, v4);
       digits = 0;
       sawV4 = true;
       break;

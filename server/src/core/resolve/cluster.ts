@@ -7,6 +7,7 @@ import { canonicalIp } from './cluster/ip.js';
 import { isObj, list, str, type Obj } from './cluster/fields.js';
 import { toEndpointSlice, toLegacyEndpoints, toNamespace, toPod, toService } from './cluster/convert.js';
 import type { ClusterEndpoint, ClusterNamespace, ClusterPod, ClusterService } from './cluster/records.js';
+import { appendAll } from '../append.js';
 
 export type { ClusterEndpoint, ClusterNamespace, ClusterPod, ClusterService, EndpointPort, ServicePort } from './cluster/records.js';
 export { canonicalIp, formatIpBytes, ipFamily, isIp } from './cluster/ip.js';
@@ -166,10 +167,10 @@ export function buildClusterModel(objects: readonly unknown[]): ClusterBuild {
         return;
       }
       case 'EndpointSlice':
-        slices.push(...(toEndpointSlice(obj, problems) ?? []));
+        appendAll(slices, (toEndpointSlice(obj, problems) ?? []));
         return;
       case 'Endpoints':
-        legacy.push(...(toLegacyEndpoints(obj, problems) ?? []));
+        appendAll(legacy, (toLegacyEndpoints(obj, problems) ?? []));
         return;
       case 'Pod': {
         const pod = toPod(obj, problems);

@@ -13,6 +13,7 @@ import { corefileSource, type CorefileSource } from './scenario/corefile-source.
 import { readQueries, type ScenarioQuery } from './scenario/queries.js';
 import { readUpstream, readUpstreamByServer } from './scenario/upstream-read.js';
 import { UpstreamTable } from './scenario/upstream.js';
+import { appendAll } from '../append.js';
 
 export { corefileSource, type CorefileSource } from './scenario/corefile-source.js';
 export type { Expectation, ScenarioQuery } from './scenario/queries.js';
@@ -194,7 +195,7 @@ class ScenarioReader {
     if (!file) return { cluster: emptyCluster(), problems: [] };
     const built = clusterFromText(file.text);
     const problems = built.problems.map((p) => `cluster: ${p}`);
-    this.warnings.push(...problems);
+    appendAll(this.warnings, problems);
     return { cluster: built.model, problems };
   }
 
@@ -239,7 +240,7 @@ class ScenarioReader {
     for (const name of this.host.readDir(dir) ?? []) {
       const path = `${dir}/${name}`;
       const rel = prefix ? `${prefix}/${name}` : name;
-      if (this.host.stat(path) === 'directory') out.push(...this.readTree(path, rel));
+      if (this.host.stat(path) === 'directory') appendAll(out, this.readTree(path, rel));
       else {
         const text = this.host.readFile(path);
         if (text !== undefined) out.push([rel, text]);

@@ -16,6 +16,7 @@ import { addressRecord, cnameRecord, nsRecord, ptrRecord, soaRecord, srvRecord }
 import { KubeView } from './k8s/view.js';
 import { SIMULATED_SOA_SERIAL } from './k8s/assemble.js';
 import { stepper } from './zones/common.js';
+import { appendAll } from '../../append.js';
 
 const PLUGIN = 'k8s_external';
 
@@ -156,7 +157,7 @@ function addresses(services: BackendService[], qname: string, qtype: string, ttl
     if (kind === 'CNAME') {
       // The alias keeps the kubernetes plugin's TTL; only address records get k8s_external's.
       out.push(cnameRecord(qname, s.ttl, absolute(s.host)));
-      out.push(...lookup(absolute(s.host), qtype).answer);
+      appendAll(out, lookup(absolute(s.host), qtype).answer);
       continue;
     }
     if (kind !== qtype || seen.has(s.host)) continue;

@@ -12,6 +12,7 @@ import { isDomainName } from '../../corefile/zone.js';
 import { compileRule, type CompiledRule } from './fwd/rewrite-rules.js';
 import { revertReply, type ResponseRule, type RevertReport } from './fwd/rewrite-response.js';
 import { cloneMessage } from './fwd/records.js';
+import { appendAll } from '../../append.js';
 
 /** Codes a plugin returns without writing; any other code counts as written (plugin.ClientWrite). */
 const UNWRITTEN: ReadonlySet<RcodeName> = new Set(['SERVFAIL', 'REFUSED', 'FORMERR', 'NOTIMP']);
@@ -39,7 +40,7 @@ export function rewriteHandler(config: RewriteConfig, site: HandlerSite): Handle
           return { rcode: 'SERVFAIL', answeredBy: 'rewrite' };
         }
         changed = true;
-        responseRules.push(...outcome.responseRules);
+        appendAll(responseRules, outcome.responseRules);
         const stays = outcome.renamed ? ` The query stays in the server block chosen for the original name (zone ${req.zone}): a rewrite never moves it to another block.` : '';
         const flow = rule.mode === 'stop' ? " 'stop': later rewrite rules are not tried." : " 'continue': the next rewrite rules see the changed query.";
         ctx.step({ plugin: 'rewrite', action: 'rewrote', detail: `rewrite ${rule.text}: ${outcome.detail}${endSentence(outcome.detail)}${flow}${stays}`, range: rule.range, uri: site.uri });

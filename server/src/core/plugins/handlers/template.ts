@@ -13,6 +13,7 @@ import { targetOf } from './zones/rr.js';
 import { compileRule, matchRule, type RecordTemplate } from './zones/template-rule.js';
 import type { GoValue } from './zones/gotmpl-value.js';
 import { toDnsRecord } from './zones/zone.js';
+import { appendAll } from '../../append.js';
 
 /** The Extended DNS Error option code (RFC 8914). */
 const EDE_OPTION = 15;
@@ -93,7 +94,7 @@ function buildReply(answers: RecordTemplate[], additional: RecordTemplate[], aut
       const target = `${targetOf(rr)}.`;
       const up: DnsMessage = ctx.lookup(target, qtype);
       out.truncated = up.flags.tc;
-      out.answer.push(...up.answer);
+      appendAll(out.answer, up.answer);
       out.chased.push(`The CNAME target ${target} was resolved through the server (${up.rcode}, ${count(up.answer.length, 'record')} appended).`);
     }
   }

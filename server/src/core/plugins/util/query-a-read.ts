@@ -3,6 +3,7 @@
 import type { ArgToken } from '../../corefile/dispenser.js';
 import { normalizeZoneArg } from '../../corefile/address.js';
 import type { SetupContext } from '../types.js';
+import { appendAll } from '../../append.js';
 
 /**
  * Zones from arguments like plugin.OriginsFromArgsOrServerBlock: the block's zones when there are none;
@@ -17,7 +18,7 @@ export function zonesFromArgs(ctx: SetupContext, directive: string, tokens: read
     if (n.zones.length === 0) {
       ctx.report('warning', `${directive}/ignored-zone`, `CoreDNS cannot read '${t.value}' as a zone and silently ignores it. Write a domain such as 'example.org' or a CIDR such as '10.0.0.0/8'.`, t);
     }
-    zones.push(...n.zones);
+    appendAll(zones, n.zones);
   }
   return zones;
 }

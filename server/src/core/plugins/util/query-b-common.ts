@@ -7,6 +7,7 @@ import { isSubdomain, parseIp } from '../../corefile/zone.js';
 import { pluginFilePath } from './plugin-path.js';
 import { executionIndex } from '../order.js';
 import type { SetupContext } from '../types.js';
+import { appendAll } from '../../append.js';
 
 /**
  * plugin.OriginsFromArgsOrServerBlock: the zones written as arguments, or the block's zones when there
@@ -23,7 +24,7 @@ export function zonesFromArgs(ctx: SetupContext, plugin: string, args: readonly 
       ctx.report('warning', `${plugin}/ignored-zone`, `CoreDNS silently ignores the zone '${arg.value}' because it is not a valid name (${normalized.problem?.message ?? 'it cannot be normalised'}). Write a domain name such as example.org.`, arg);
       continue;
     }
-    zones.push(...normalized.zones);
+    appendAll(zones, normalized.zones);
   }
   return zones;
 }

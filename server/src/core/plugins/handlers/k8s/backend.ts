@@ -7,6 +7,7 @@ import { addressFromReverse, goParseIp } from './ip.js';
 import { absolute, joinNames, splitName, trimZone } from './names.js';
 import { parseRequest, type RecordRequest } from './request.js';
 import { endpointLabel, servicePortsOf, type KubeView } from './view.js';
+import { appendAll } from '../../../append.js';
 
 /** One of CoreDNS's msg.Service values. */
 export interface BackendService {
@@ -165,7 +166,7 @@ export class KubernetesBackend {
     const reasons: string[] = [];
     for (const svc of list) {
       const outcome = this.serviceEntries(svc, r, state);
-      services.push(...outcome.services);
+      appendAll(services, outcome.services);
       exists ||= outcome.exists;
       option ??= outcome.option;
       notSimulated ??= outcome.notSimulated;

@@ -6,6 +6,7 @@
 import type { DnsMessage, DnsRecord } from '../../../resolve/types.js';
 import { classOf, makeRecord, rdataOf, targetOf, ttlOf, withOwner } from './rr.js';
 import { isBelowOrAt, joinLabels, lowerFqdn, replaceWithAsteriskLabel, splitLabels, type Zone, type ZoneNode } from './zone.js';
+import { appendAll } from '../../../append.js';
 
 export type LookupResult = 'success' | 'name-error' | 'delegation' | 'no-data' | 'server-failure';
 
@@ -168,7 +169,7 @@ function externalLookup(zone: Zone, qtype: string, start: DnsRecord[], server: S
       const outside = !isBelowOrAt(target, origin);
       const { records, result, rcode } = resolveThroughServer(server, target, qtype);
       notes.push(`the CNAME target ${target} is ${outside ? 'outside the zone' : 'not in the zone'}: resolved through the server again (${rcode})`);
-      rrs.push(...records);
+      appendAll(rrs, records);
       const authority = result === 'name-error' || result === 'no-data' ? [zone.soa!] : ns();
       return { outcome: { answer: rrs, authority, additional: additionalFor(zone, rrs), result, notes } };
     }
@@ -182,7 +183,7 @@ function externalLookup(zone: Zone, qtype: string, start: DnsRecord[], server: S
   for (let links = 0; ; ) {
     const cnames = step.node.rrs.get('CNAME');
     if (!cnames || cnames.length === 0) break;
-    rrs.push(...cnames);
+    appendAll(rrs, cnames);
     via.push(target);
     target = lowerFqdn(targetOf(cnames[0]!));
     step = visit(target);
@@ -194,7 +195,7 @@ function externalLookup(zone: Zone, qtype: string, start: DnsRecord[], server: S
     }
   }
   const targets = step.node.rrs.get(qtype) ?? [];
-  rrs.push(...targets);
+  appendAll(rrs, targets);
   const through = via.length > 0 ? ` through ${via.join(', ')}` : '';
   notes.push(`followed the CNAME${through} to ${target} inside the zone${targets.length === 0 ? `, which has no ${qtype} records` : ''}`);
   return { answer: rrs, authority: ns(), additional: additionalFor(zone, rrs), result: 'success', notes };
