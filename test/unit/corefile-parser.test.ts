@@ -186,6 +186,14 @@ function describeBlocks(analysis: ReturnType<typeof analyzeCorefile>): string[] 
   });
 }
 
+// CoreDNS's caps on imports: the 10 001st snippet import of a Corefile is refused even without a cycle.
+rows.push({
+  rule: 'more than 10 000 snippet imports are refused',
+  corefile: `(s) {\n  log\n}\n. {\n${'  import s\n'.repeat(10_001)}}\n`,
+  blocks: [`.: ${Array<string>(10_000).fill('log()').join(' ')}`],
+  findings: ['error import/too-many-expansions @10004:2-10004:10'],
+});
+
 // Deeper than the grammar descends (see MAX_BLOCK_DEPTH): 102 nested blocks after `errors`. With the server
 // block's brace as the first level, the 100th brace after `errors` (line 100) is the first that is read as a
 // word; the block still closes where CoreDNS closes it.

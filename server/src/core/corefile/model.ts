@@ -58,16 +58,22 @@ export interface ModelOptions {
   path: string | undefined;
 }
 
-// CoreDNS caps snippet expansions at 10000 and file expansions at 100000; nesting deeper than this is
-// always a cycle in practice, and stopping early keeps the editor responsive.
+// Imports nested deeper than this are a cycle in practice; stopping there keeps the editor responsive long
+// before CoreDNS's own caps would end the cycle.
 const MAX_DEPTH = 64;
-const MAX_EXPANSIONS = 10000;
+/**
+ * CoreDNS counts the imports it expands in one Corefile, those inside imported text included, and refuses
+ * the Corefile at the import past the cap: 10 000 snippet imports, 100 000 file or glob imports.
+ */
+const MAX_SNIPPET_EXPANSIONS = 10_000;
+const MAX_FILE_EXPANSIONS = 100_000;
 
 class Expander {
   readonly blocks: EffectiveBlock[] = [];
   readonly snippets = new Map<string, SnippetNode>();
   readonly diagnostics: CoreDiagnostic[] = [];
-  private expansions = 0;
+  private snippetExpansions = 0;
+  private fileExpansions = 0;
   private readonly pathOfUri = new Map<string, string>();
 
   constructor(private readonly tree: CorefileTree, private readonly options: ModelOptions) {
@@ -210,11 +216,18 @@ class Expander {
     const target = arg.value;
     if (target === '') return undefined;
     const chain = [...via, node];
-    if (depth >= MAX_DEPTH || ++this.expansions > MAX_EXPANSIONS) {
+    if (depth >= MAX_DEPTH) {
       this.report('error', 'import/cycle', `Importing '${target}' never ends: the imports form a cycle. CoreDNS refuses it after too many expansions; break the cycle.`, node, via);
       return undefined;
     }
     const snippet = this.snippets.get(target);
+    const cap = snippet ? MAX_SNIPPET_EXPANSIONS : MAX_FILE_EXPANSIONS;
+    const count = snippet ? ++this.snippetExpansions : ++this.fileExpansions;
+    if (count > cap) {
+      const what = snippet ? 'snippet' : 'file';
+      this.report('error', 'import/too-many-expansions', `This is ${what} import number ${count.toLocaleString('en')} of this Corefile, counting imports inside imported text; CoreDNS expands at most ${cap.toLocaleString('en')} and refuses to start. Import fewer ${what}s, for example by merging what they bring in.`, node, via);
+      return undefined;
+    }
     if (snippet) return { tokens: snippet.body, via: chain };
     return this.importFiles(node, target, chain, via);
   }
