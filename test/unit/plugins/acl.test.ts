@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AclConfig } from '../../../server/src/core/plugins/acl.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `example.org {\n${body}\n}\n`;
 const a = (policy: string): string => b(`  acl {\n    ${policy}\n  }`);
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  acl'), ok: true },
   { corefile: a('allow net 10.0.0.0/8'), ok: true },
   { corefile: a('allow type A AAAA net 10.0.0.0/8 192.168.1.5 2001:db8::1'), ok: true },

@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { AutoConfig } from '../../../server/src/core/plugins/auto.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const a = (lines: string): string => `example.org {\n  auto {\n${lines}\n  }\n}\n`;
 const dir = { '/zones/db.example.org': '' };
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'example.test {\n  auto\n}\n', ok: true },
   { corefile: a('    directory /zones'), ok: true, files: dir },
   { corefile: a('    directory /zones'), ok: true, warnings: ['auto/directory-not-found'] },
@@ -25,9 +24,9 @@ const rows: Row[] = [
   { corefile: a('    zones /x'), ok: false, code: 'auto/unknown-option' },
 ];
 
-runTable('auto', rows, memoryHost);
+runTable('auto', rows);
 
 test('auto config is read into its typed form', () => {
-  const config = analyze(a('    directory /zones (.*)\\.zone {1}\n    reload 10s'), memoryHost(dir)).blocks[0]!.configs.get('auto') as AutoConfig;
+  const config = analyze(a('    directory /zones (.*)\\.zone {1}\n    reload 10s'), dir).blocks[0]!.configs.get('auto') as AutoConfig;
   assert.deepEqual(config, { zones: ['example.org.'], directory: '/zones', pattern: '(.*)\\.zone', template: '{1}', reload: 10e9 });
 });

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { AzureConfig } from '../../../server/src/core/plugins/azure.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const a = (lines: string): string => `example.org {\n  azure rg:example.org {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'example.org {\n  azure rg:example.org\n}\n', ok: true },
   { corefile: 'example.org {\n  azure rg-dns:\n}\n', ok: false, code: 'azure/invalid-zone' },
   { corefile: 'example.org {\n  azure rg-dns\n}\n', ok: false, code: 'azure/invalid-zone' },
@@ -19,7 +18,7 @@ const rows: Row[] = [
   { corefile: a('    region westeurope'), ok: false, code: 'azure/unknown-option' },
 ];
 
-runTable('azure', rows, memoryHost);
+runTable('azure', rows);
 
 test('azure config is read into its typed form', () => {
   const config = analyze(a('    access private')).blocks[0]!.configs.get('azure') as AzureConfig;

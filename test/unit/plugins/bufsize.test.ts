@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BufsizeConfig } from '../../../server/src/core/plugins/bufsize.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('bufsize', [
   { corefile: '. {\n  bufsize\n}\n', ok: true },

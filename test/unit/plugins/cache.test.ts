@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CacheConfig } from '../../../server/src/core/plugins/cache.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string, key = 'example.org'): string => `${key} {\n${body}\n}\n`;
 const opt = (option: string): string => b(`  cache {\n    ${option}\n  }`);
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  cache'), ok: true },
   { corefile: b('  cache 300'), ok: true },
   { corefile: b('  cache 0'), ok: false, code: 'cache/bad-ttl' },

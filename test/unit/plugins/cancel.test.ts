@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CancelConfig } from '../../../server/src/core/plugins/cancel.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('cancel', [
   { corefile: '. {\n  cancel\n}\n', ok: true },

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { CloudDnsConfig } from '../../../server/src/core/plugins/clouddns.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const c = (lines: string): string => `example.org {\n  clouddns example.org.:p:z {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'example.org {\n  clouddns example.org.:p:z\n}\n', ok: true },
   { corefile: 'example.org {\n  clouddns example.org.:my-project\n}\n', ok: false, code: 'clouddns/invalid-zone' },
   { corefile: 'example.org {\n  clouddns example.org.::z\n}\n', ok: false, code: 'clouddns/invalid-zone' },
@@ -17,7 +16,7 @@ const rows: Row[] = [
   { corefile: c('    project other'), ok: false, code: 'clouddns/unknown-option' },
 ];
 
-runTable('clouddns', rows, memoryHost);
+runTable('clouddns', rows);
 
 test('clouddns config is read into its typed form', () => {
   const config = analyze(c('    fallthrough')).blocks[0]!.configs.get('clouddns') as CloudDnsConfig;

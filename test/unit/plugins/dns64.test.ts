@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Dns64Config } from '../../../server/src/core/plugins/dns64.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  dns64'), ok: true },
   { corefile: b('  dns64 64:ff9b::/96'), ok: true },
   { corefile: b('  dns64 2001:db8::/32'), ok: true },

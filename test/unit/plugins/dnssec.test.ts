@@ -1,23 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { DnssecConfig } from '../../../server/src/core/plugins/dnssec.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `example.org {\n${body}\n}\n`;
 const k = (options: string): string => b(`  dnssec {\n    ${options}\n  }`);
-const key = (owner: string) => memoryHost({
+const key = (owner: string): Record<string, string> => ({
   '/k/Kexample.org.+013+45330.key': `${owner} 3600 IN DNSKEY 257 3 13 AAAA\n`,
   '/k/Kexample.org.+013+45330.private': 'Private-key-format: v1.3\n',
 });
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  dnssec'), ok: true },
   { corefile: k('key file /k/Kexample.org.+013+45330'), ok: true, warnings: ['dnssec/file-not-found'] },
-  { corefile: k('key file /k/Kexample.org.+013+45330.key'), ok: true, host: key('example.org.') },
-  { corefile: k('key file /k/Kexample.org.+013+45330'), ok: true, host: key('org.') },
-  { corefile: k('key file /k/Kexample.org.+013+45330'), ok: false, code: 'dnssec/key-cannot-sign', host: key('other.example.') },
-  { corefile: k('key file /k/Kexample.org.+013+45330'), ok: false, code: 'dnssec/bad-key-file', host: memoryHost({ '/k/Kexample.org.+013+45330.key': 'garbage\n', '/k/Kexample.org.+013+45330.private': '' }) },
+  { corefile: k('key file /k/Kexample.org.+013+45330.key'), ok: true, files: key('example.org.') },
+  { corefile: k('key file /k/Kexample.org.+013+45330'), ok: true, files: key('org.') },
+  { corefile: k('key file /k/Kexample.org.+013+45330'), ok: false, code: 'dnssec/key-cannot-sign', files: key('other.example.') },
+  { corefile: k('key file /k/Kexample.org.+013+45330'), ok: false, code: 'dnssec/bad-key-file', files: { '/k/Kexample.org.+013+45330.key': 'garbage\n', '/k/Kexample.org.+013+45330.private': '' } },
   { corefile: k('key file'), ok: false, code: 'dnssec/wrong-arguments' },
   { corefile: k('key'), ok: false, code: 'dnssec/wrong-arguments' },
   { corefile: k('key vault secret-1'), ok: false, code: 'dnssec/unknown-option' },

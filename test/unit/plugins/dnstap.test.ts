@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DnstapConfig } from '../../../server/src/core/plugins/dnstap.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  dnstap /tmp/dnstap.sock full'), ok: true },
   { corefile: b('  dnstap tcp://127.0.0.1:6000 brief'), ok: true },
   { corefile: b('  dnstap tcp://127.0.0.1:6000 full 8 100'), ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ErraticConfig } from '../../../server/src/core/plugins/erratic.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('erratic', [
   { corefile: '. {\n  erratic\n}\n', ok: true },

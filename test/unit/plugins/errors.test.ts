@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorsConfig } from '../../../server/src/core/plugins/errors.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 const c = (line: string): string => b(`  errors {\n    ${line}\n  }`);
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  errors'), ok: true },
   { corefile: b('  errors stdout'), ok: true },
   { corefile: b('  errors stderr'), ok: false, code: 'errors/bad-target' },

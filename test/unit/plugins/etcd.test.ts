@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import { parseLeaseTtl, type EtcdConfig } from '../../../server/src/core/plugins/etcd.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const e = (lines: string): string => `skydns.local {\n  etcd {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'skydns.local {\n  etcd\n}\n', ok: true },
   { corefile: e('    endpoint'), ok: false, code: 'etcd/wrong-argument-count' },
   { corefile: e('    endpoint http://10.0.0.1:2379 http://10.0.0.2:2379\n    path /dns'), ok: true },
@@ -25,7 +24,7 @@ const rows: Row[] = [
   { corefile: 'skydns.local {\n  etcd\n  etcd {\n    bogus\n  }\n}\n', ok: true, warnings: ['core/ignored-repeat'] },
 ];
 
-runTable('etcd', rows, memoryHost);
+runTable('etcd', rows);
 
 test('etcd lease TTLs read plain seconds and durations', () => {
   assert.deepEqual(['30', '30s', '5m', '', '-1', 'x'].map(parseLeaseTtl), [30, 30, 300, 0, undefined, undefined]);

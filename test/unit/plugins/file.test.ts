@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { FileConfig } from '../../../server/src/core/plugins/file.js';
 import { parseZoneFile } from '../../../server/src/core/plugins/util/zonefile.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const ZONE = `$ORIGIN example.org.
 $TTL 3600
@@ -21,7 +20,7 @@ _sip._tcp SRV 10 20 5060 sip
 const db = (text: string): Record<string, string> => ({ '/etc/coredns/db.example.org': text });
 const f = (extra = '', zones = ''): string => `example.org {\n  file /etc/coredns/db.example.org${zones}${extra}\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: f(), ok: true, files: db(ZONE) },
   { corefile: f(), ok: true, warnings: ['file/file-not-found'] },
   { corefile: f(' {\n    reload 0\n  }'), ok: true, warnings: ['file/file-not-found'] },
@@ -41,10 +40,10 @@ const rows: Row[] = [
   { corefile: f(), ok: true, files: { ...db(`${ZONE}$INCLUDE extra\n`), '/etc/coredns/extra': 'api A 192.0.2.9\n' } },
 ];
 
-runTable('file', rows, memoryHost);
+runTable('file', rows);
 
 test('file config carries the zone records', () => {
-  const config = analyze(f(), memoryHost(db(ZONE))).blocks[0]!.configs.get('file') as FileConfig;
+  const config = analyze(f(), db(ZONE)).blocks[0]!.configs.get('file') as FileConfig;
   const records = config.zones[0]!.records!;
   assert.deepEqual(records.map((r) => `${r.name} ${r.ttl} ${r.class} ${r.type} ${r.rdata.join(' ')}`), [
     'example.org. 3600 IN SOA ns1.example.org. admin.example.org. 2024010101 7200 3600 1209600 3600',

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { ForwardConfig } from '../../../server/src/core/plugins/forward.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string, key = '.'): string => `${key} {\n${body}\n}\n`;
 const opt = (option: string): string => b(`  forward . 10.0.0.1 {\n    ${option}\n  }`);
 const sixteen = Array.from({ length: 16 }, (_, i) => `10.7.0.${i + 1}`);
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  forward . 10.0.0.1'), ok: true, noWarnings: ['forward/loop-risk', 'forward/from-outside-zones'] },
   { corefile: b('  forward . [2001:db8::53]:5353 2001:db8::54 10.0.0.1:5300'), ok: true },
   { corefile: b('  forward'), ok: false, code: 'forward/missing-from' },
@@ -35,10 +34,10 @@ const rows: Row[] = [
   { corefile: b('  forward . [::1]:53'), ok: true, warnings: ['forward/loop-risk'] },
   { corefile: b('  forward . 127.0.0.1:5301'), ok: true, noWarnings: ['forward/loop-risk'] },
   { corefile: b('  forward . /etc/resolv.conf'), ok: true, warnings: ['forward/loop-risk'] },
-  { corefile: b('  forward . /etc/resolv.conf'), ok: true, noWarnings: ['forward/loop-risk'], host: memoryHost({ '/etc/resolv.conf': 'nameserver 10.0.0.2\n' }) },
-  { corefile: b('  forward . /etc/resolv.conf'), ok: true, warnings: ['forward/loop-risk'], host: memoryHost({ '/etc/resolv.conf': 'nameserver 127.0.0.53\n' }) },
+  { corefile: b('  forward . /etc/resolv.conf'), ok: true, noWarnings: ['forward/loop-risk'], files: { '/etc/resolv.conf': 'nameserver 10.0.0.2\n' } },
+  { corefile: b('  forward . /etc/resolv.conf'), ok: true, warnings: ['forward/loop-risk'], files: { '/etc/resolv.conf': 'nameserver 127.0.0.53\n' } },
   { corefile: b('  forward . /etc/upstream.conf'), ok: true, warnings: ['forward/file-not-found'] },
-  { corefile: b('  forward . /etc/upstream.conf'), ok: true, warnings: ['forward/file-no-nameservers'], host: memoryHost({ '/etc/upstream.conf': '# empty\n' }) },
+  { corefile: b('  forward . /etc/upstream.conf'), ok: true, warnings: ['forward/file-no-nameservers'], files: { '/etc/upstream.conf': '# empty\n' } },
   { corefile: b('  forward . dns.example.net'), ok: true, warnings: ['forward/hostname-upstream'] },
   { corefile: b('  forward . tls://dns.example.net:853'), ok: true, warnings: ['forward/hostname-upstream'] },
   { corefile: b('  forward . 10.0.0.1\n  forward example.org 10.0.0.2'), ok: true },
@@ -61,8 +60,8 @@ const rows: Row[] = [
   { corefile: opt('tls'), ok: true },
   { corefile: opt('tls a b c d'), ok: false, code: 'forward/tls-arguments' },
   { corefile: opt('tls /certs/ca.pem'), ok: true, warnings: ['forward/file-not-found'] },
-  { corefile: opt('tls /certs/ca.pem'), ok: false, code: 'forward/bad-tls-file', host: memoryHost({ '/certs/ca.pem': 'not a certificate' }) },
-  { corefile: opt('tls /certs/ca.pem'), ok: true, host: memoryHost({ '/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' }) },
+  { corefile: opt('tls /certs/ca.pem'), ok: false, code: 'forward/bad-tls-file', files: { '/certs/ca.pem': 'not a certificate' } },
+  { corefile: opt('tls /certs/ca.pem'), ok: true, files: { '/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' } },
   { corefile: opt('tls_servername'), ok: false, code: 'forward/missing-value' },
   { corefile: opt('expire 30s\n    max_age 60s'), ok: true },
   { corefile: opt('expire 30s\n    max_age 10s'), ok: false, code: 'forward/max-age-below-expire' },

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { GrpcConfig } from '../../../server/src/core/plugins/grpc.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const g = (lines: string, head = '. 10.8.8.8'): string => `.:1053 {\n  grpc ${head} {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'svc.test:1054 {\n  grpc . 10.8.8.8:8443\n}\n', ok: true },
   { corefile: 'zone-a.example {\n  grpc .\n}\n', ok: false, code: 'grpc/wrong-argument-count' },
   { corefile: 'zone-a.example {\n  grpc\n}\n', ok: false, code: 'grpc/wrong-argument-count' },
@@ -27,7 +26,7 @@ const rows: Row[] = [
   { corefile: '. {\n  grpc . 10.0.0.1\n  grpc . 10.0.0.2\n}\n', ok: false, code: 'core/once-per-block' },
 ];
 
-runTable('grpc', rows, memoryHost);
+runTable('grpc', rows);
 
 test('grpc config is read into its typed form', () => {
   const config = analyze(g('    policy sequential\n    except a.example')).blocks[0]!.configs.get('grpc') as GrpcConfig;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { GrpcServerConfig } from '../../../server/src/core/plugins/grpc_server.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('grpc_server', [
   { corefile: '. {\n  grpc_server\n}\n', ok: true },

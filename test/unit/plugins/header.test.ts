@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HeaderConfig } from '../../../server/src/core/plugins/header.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 const h = (rules: string): string => b(`  header {\n    ${rules}\n  }`);
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: h('query clear rd\n    response set aa ra'), ok: true },
   { corefile: h('RESPONSE SET AA'), ok: true },
   { corefile: h('set ra'), ok: false, code: 'version/option-removed' },

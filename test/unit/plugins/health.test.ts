@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HealthConfig } from '../../../server/src/core/plugins/health.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('health', [
   { corefile: '. {\n  health\n}\n', ok: true },

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { HostsConfig } from '../../../server/src/core/plugins/hosts.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const block = (lines: string, args = ''): string => `example.org {\n  hosts${args} {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'dns://.:5353 {\n  hosts\n}\n', ok: true },
   { corefile: '. {\n  hosts /etc/hosts.extra example.org\n}\n', ok: true, warnings: ['hosts/file-not-found'] },
   { corefile: '. {\n  hosts /etc/hosts.extra\n}\n', ok: true, files: { '/etc/hosts.extra': '10.0.0.1 a\nbogus line\n' } },
@@ -32,7 +31,7 @@ const rows: Row[] = [
   { corefile: '. {\n  hosts\n  forward . 10.0.0.1\n}\n', ok: true, warnings: ['hosts/shadows-later-plugins'] },
 ];
 
-runTable('hosts', rows, memoryHost);
+runTable('hosts', rows);
 
 test('hosts without fallthrough does not warn when nothing runs after it, or when it falls through', () => {
   for (const corefile of ['. {\n  hosts\n  log\n}\n', '. {\n  hosts {\n    fallthrough\n  }\n  forward . 10.0.0.1\n}\n', '. {\n  hosts /etc/hosts example.org\n  forward . 10.0.0.1\n}\n']) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HttpsConfig } from '../../../server/src/core/plugins/https.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('https', [
   { corefile: '. {\n  https\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Https3Config } from '../../../server/src/core/plugins/https3.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('https3', [
   { corefile: '. {\n  https3\n}\n', ok: true },

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { K8sExternalConfig } from '../../../server/src/core/plugins/k8s_external.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const block = (lines: string, args = 'example.org'): string => `. {\n  kubernetes cluster.local\n  k8s_external ${args} {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: '. {\n  kubernetes cluster.local\n  k8s_external example.org\n}\n', ok: true },
   { corefile: '. {\n  k8s_external example.org\n}\n', ok: false, code: 'k8s_external/needs-kubernetes' },
   { corefile: block('    ttl 30\n    apex ns\n    headless\n    fallthrough'), ok: true },
@@ -20,7 +19,7 @@ const rows: Row[] = [
   { corefile: '. {\n  kubernetes cluster.local\n  k8s_external a.org\n  k8s_external b.org\n}\n', ok: true },
 ];
 
-runTable('k8s_external', rows, memoryHost);
+runTable('k8s_external', rows);
 
 test('k8s_external config is read into its typed form', () => {
   const config = analyze(block('    ttl 30\n    headless')).blocks[0]!.configs.get('k8s_external') as K8sExternalConfig;

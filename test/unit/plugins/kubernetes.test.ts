@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { KubernetesConfig } from '../../../server/src/core/plugins/kubernetes.js';
 import { parseLabelSelector } from '../../../server/src/core/plugins/util/query-b-labels.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const k = (body: string, key = 'cluster.local'): string => `${key} {\n  kubernetes ${body}\n}\n`;
 const opt = (lines: string, zones = 'cluster.local'): string => `. {\n  kubernetes ${zones} {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: k(''), ok: true },
   { corefile: k('cluster.local in-addr.arpa ip6.arpa', '.'), ok: true },
   { corefile: k('in-addr.arpa ip6.arpa', '.'), ok: true },
@@ -59,7 +58,7 @@ const rows: Row[] = [
   { corefile: '. {\n  kubernetes cluster.local\n  kubernetes other.local\n}\n', ok: false, code: 'core/once-per-block' },
 ];
 
-runTable('kubernetes', rows, memoryHost);
+runTable('kubernetes', rows);
 
 test('kubernetes config is read into its typed form', () => {
   const analysis = analyze(opt('    pods verified\n    ttl 30\n    fallthrough in-addr.arpa\n    labels app in (web, api)', 'cluster.local 10.0.0.0/8'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LocalConfig } from '../../../server/src/core/plugins/local.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('local', [
   { corefile: '. {\n  local\n}\n', ok: true },

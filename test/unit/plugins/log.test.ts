@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMON_LOG_FORMAT, type LogConfig } from '../../../server/src/core/plugins/log.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: b('  log'), ok: true },
   { corefile: b('  log example.org'), ok: true, noWarnings: ['log/format-as-name'] },
   { corefile: b('  log {common}'), ok: true, warnings: ['log/format-as-name'] },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LoopConfig } from '../../../server/src/core/plugins/loop.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('loop', [
   { corefile: '. {\n  loop\n}\n', ok: true },

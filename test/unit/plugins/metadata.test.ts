@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MetadataConfig } from '../../../server/src/core/plugins/metadata.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('metadata', [
   { corefile: '. {\n  metadata\n}\n', ok: true },

@@ -1,4 +1,4 @@
-import { runTable } from './support/server-table.js';
+import { runTable } from '../../support/plugin-table.js';
 
 runTable('minimal', [
   { corefile: '. {\n  minimal\n}\n', ok: true },

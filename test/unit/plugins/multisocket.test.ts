@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MultisocketConfig } from '../../../server/src/core/plugins/multisocket.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('multisocket', [
   { corefile: '. {\n  multisocket\n}\n', ok: true },

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { NomadConfig } from '../../../server/src/core/plugins/nomad.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const n = (lines: string): string => `service.nomad {\n  nomad {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: '. {\n  nomad\n}\n', ok: true },
   { corefile: n('    address'), ok: false, code: 'nomad/wrong-argument-count' },
   { corefile: n('    ADDRESS http://127.0.0.1:4646 http://10.0.0.2:4646\n    token t\n    filter "Tags contains web"'), ok: true },
@@ -19,7 +18,7 @@ const rows: Row[] = [
   { corefile: n('    region global'), ok: false, code: 'nomad/unknown-option' },
 ];
 
-runTable('nomad', rows, memoryHost);
+runTable('nomad', rows);
 
 test('nomad config is read into its typed form', () => {
   const config = analyze('x {\n  nomad service.dc1.nomad {\n    ttl 5\n  }\n}\n').blocks[0]!.configs.get('nomad') as NomadConfig;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NsidConfig } from '../../../server/src/core/plugins/nsid.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('nsid', [
   { corefile: '. {\n  nsid\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OnConfig } from '../../../server/src/core/plugins/on.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('on', [
   { corefile: '. {\n  on startup echo hello\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PprofConfig } from '../../../server/src/core/plugins/pprof.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('pprof', [
   { corefile: '. {\n  pprof\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ProxyprotoConfig } from '../../../server/src/core/plugins/proxyproto.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('proxyproto', [
   { corefile: '. {\n  proxyproto\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuicConfig } from '../../../server/src/core/plugins/quic.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('quic', [
   { corefile: '. {\n  quic\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReadyConfig } from '../../../server/src/core/plugins/ready.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('ready', [
   { corefile: '. {\n  ready\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReloadConfig } from '../../../server/src/core/plugins/reload.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('reload', [
   { corefile: '. {\n  reload\n}\n', ok: true },
@@ -11,7 +11,7 @@ runTable('reload', [
   { corefile: '. {\n  reload 30\n}\n', ok: false, code: 'reload/invalid-duration' },
   { corefile: '. {\n  reload 30s 500ms\n}\n', ok: false, code: 'reload/invalid-jitter' },
   { corefile: '. {\n  reload 30s 5s 1s\n}\n', ok: false, code: 'reload/wrong-argument-count' },
-  { corefile: '. {\n  reload 10s\n  reload nonsense\n}\n', ok: true, warning: 'core/ignored-repeat' },
+  { corefile: '. {\n  reload 10s\n  reload nonsense\n}\n', ok: true, warnings: ['core/ignored-repeat'] },
 ]);
 
 test('reload caps the jitter at half the interval', () => {

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RewriteConfig } from '../../../server/src/core/plugins/rewrite.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 const r = (rule: string): string => b(`  rewrite ${rule}`);
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: r('name old.example.org new.example.org'), ok: true, noWarnings: ['rewrite/no-answer-rewrite'] },
   { corefile: r('name exact old.example.org new.example.org'), ok: true, noWarnings: ['rewrite/no-answer-rewrite'] },
   { corefile: r('name exact a.example b(.example'), ok: false, code: 'rewrite/bad-regex' },

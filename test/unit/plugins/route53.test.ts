@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { Route53Config } from '../../../server/src/core/plugins/route53.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const r = (lines: string, zones = 'example.org.:Z1'): string => `example.org {\n  route53 ${zones} {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'example.org {\n  route53 example.org.:Z1 example.org.:Z2\n}\n', ok: true },
   { corefile: 'example.org {\n  route53 example.org.:\n}\n', ok: false, code: 'route53/invalid-zone' },
   { corefile: 'example.org {\n  route53 example.org.\n}\n', ok: false, code: 'route53/invalid-zone' },
@@ -24,7 +23,7 @@ const rows: Row[] = [
   { corefile: r('    region eu-west-1'), ok: false, code: 'route53/unknown-option' },
 ];
 
-runTable('route53', rows, memoryHost);
+runTable('route53', rows);
 
 test('route53 config is read into its typed form', () => {
   const config = analyze(r('    refresh 5m')).blocks[0]!.configs.get('route53') as Route53Config;

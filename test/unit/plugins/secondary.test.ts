@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { SecondaryConfig } from '../../../server/src/core/plugins/secondary.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const s = (lines: string): string => `example.org {\n  secondary {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: s('    transfer from 10.0.0.1'), ok: true },
   { corefile: s('    transfer from 10.0.0.1:5300 [2001:db8::1]:53 2001:db8::2'), ok: true },
   { corefile: 'example.org {\n  secondary\n}\n', ok: false, code: 'secondary/missing-transfer-from' },
@@ -21,7 +20,7 @@ const rows: Row[] = [
   { corefile: s('    transfer from 10.0.0.1\n    upstream'), ok: false, code: 'version/option-removed' },
 ];
 
-runTable('secondary', rows, memoryHost);
+runTable('secondary', rows);
 
 test('secondary config is read into its typed form', () => {
   const config = analyze(s('    transfer from 10.0.0.1 [2001:db8::1]:5300')).blocks[0]!.configs.get('secondary') as SecondaryConfig;

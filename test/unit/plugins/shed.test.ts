@@ -1,4 +1,4 @@
-import { runTable } from './support/server-table.js';
+import { runTable } from '../../support/plugin-table.js';
 
 runTable('shed', [
   { corefile: '. {\n  shed\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SignConfig } from '../../../server/src/core/plugins/sign.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 const ksk = 'example.org. IN DNSKEY 257 3 13 AbCd\n';
 const zsk = 'example.org. 3600 IN DNSKEY 256 3 13 AbCd\n';
@@ -17,8 +17,8 @@ const files = {
 runTable('sign', [
   { corefile: 'example.org {\n  sign /etc/coredns/db.example.org {\n    key file /etc/coredns/Kexample.org.+013+1\n    directory /var/lib/coredns\n  }\n}\n', ok: true, files },
   { corefile: 'example.org {\n  sign db.example.org {\n    key file Kexample.org.+013+1.key\n  }\n}\n', ok: true, files },
-  { corefile: 'example.org {\n  sign /var/lib/coredns/db.corp.internal corp.internal lab.example\n}\n', ok: true, warning: 'sign/file-not-found' },
-  { corefile: 'example.org {\n  sign db.example.org {\n    key file /etc/coredns/Kmissing\n  }\n}\n', ok: true, warning: 'sign/file-not-found', files },
+  { corefile: 'example.org {\n  sign /var/lib/coredns/db.corp.internal corp.internal lab.example\n}\n', ok: true, warnings: ['sign/file-not-found'] },
+  { corefile: 'example.org {\n  sign db.example.org {\n    key file /etc/coredns/Kmissing\n  }\n}\n', ok: true, warnings: ['sign/file-not-found'], files },
   { corefile: 'example.org {\n  sign\n}\n', ok: false, code: 'sign/wrong-argument-count' },
   { corefile: 'example.org {\n  sign db.example.org {\n    key directory /etc/keys\n  }\n}\n', ok: false, code: 'sign/key-directory-not-implemented' },
   { corefile: 'example.org {\n  sign db.example.org {\n    key file\n  }\n}\n', ok: false, code: 'sign/wrong-argument-count' },

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { TemplateConfig } from '../../../server/src/core/plugins/template.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const block = (lines: string, head = 'IN A'): string => `example.org {\n  template ${head} {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: 'example.org {\n  template IN A\n}\n', ok: true },
   { corefile: 'example.org {\n  template ANY ANY example.org sub.example.org\n}\n', ok: true },
   { corefile: 'example.org {\n  template\n}\n', ok: false, code: 'template/wrong-argument-count' },
@@ -63,7 +62,7 @@ const rows: Row[] = [
   { corefile: '. {\n  template IN ANY {\n    match ^only[.]\n  }\n  hosts\n}\n', ok: true, warnings: ['template/shadows-later-plugins'] },
 ];
 
-runTable('template', rows, memoryHost);
+runTable('template', rows);
 
 test('template does not warn about shadowing when later plugins can still see queries', () => {
   for (const corefile of [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TimeoutsConfig } from '../../../server/src/core/plugins/timeouts.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('timeouts', [
   { corefile: '. {\n  timeouts {\n    read 10s\n    write 20s\n    idle 60s\n  }\n}\n', ok: true },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkTransportsNeedTls, type TlsConfig } from '../../../server/src/core/plugins/tls.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 const cert = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const key = '-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n';
@@ -10,7 +10,7 @@ const files = { '/etc/coredns/cert.pem': cert, '/etc/coredns/key.pem': key, '/et
 runTable('tls', [
   { corefile: 'tls://.:853 {\n  tls /etc/coredns/cert.pem /etc/coredns/key.pem\n}\n', ok: true, files },
   { corefile: 'tls://.:853 {\n  tls cert.pem key.pem ca.pem {\n    client_auth require_and_verify\n    keylog /tmp/keys.log\n  }\n}\n', ok: true, files },
-  { corefile: 'tls://.:853 {\n  tls /etc/coredns/cert.pem /etc/coredns/key.pem\n}\n', ok: true, warning: 'tls/file-not-found' },
+  { corefile: 'tls://.:853 {\n  tls /etc/coredns/cert.pem /etc/coredns/key.pem\n}\n', ok: true, warnings: ['tls/file-not-found'] },
   { corefile: 'tls://.:853 {\n  tls {\n    acme dns.example.org *.example.org\n    email ops@example.org\n    ca https://acme.example.org/directory\n    resolver 8.8.8.8:53\n  }\n}\n', ok: true },
   { corefile: 'tls://.:853 {\n  tls\n}\n', ok: false, code: 'tls/missing-acme-domain' },
   { corefile: 'tls://.:853 {\n  tls cert.pem\n}\n', ok: false, code: 'tls/wrong-argument-count' },

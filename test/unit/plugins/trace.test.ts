@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TraceConfig } from '../../../server/src/core/plugins/trace.js';
-import { configOf, runTable } from './support/server-table.js';
+import { configOf, runTable } from '../../support/plugin-table.js';
 
 runTable('trace', [
   { corefile: '. {\n  trace\n}\n', ok: true },

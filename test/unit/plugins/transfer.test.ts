@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { TransferConfig } from '../../../server/src/core/plugins/transfer.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const t = (lines: string): string => `example.org {\n  transfer {\n${lines}\n  }\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: t('    to *'), ok: true },
   { corefile: t('    to * 10.6.6.6 10.0.0.1:5300'), ok: true },
   { corefile: 'example.test {\n  transfer\n}\n', ok: false, code: 'transfer/missing-to' },
@@ -20,7 +19,7 @@ const rows: Row[] = [
   { corefile: 'a.example b.example {\n  transfer a.example {\n    to 10.6.6.6\n  }\n  transfer b.example {\n    to 10.6.6.7\n  }\n}\n', ok: true },
 ];
 
-runTable('transfer', rows, memoryHost);
+runTable('transfer', rows);
 
 test('transfer config is read into its typed form', () => {
   const config = analyze(t('    to * 10.0.0.2\n    source 10.0.0.1')).blocks[0]!.configs.get('transfer') as TransferConfig;

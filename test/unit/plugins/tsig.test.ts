@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { TsigConfig } from '../../../server/src/core/plugins/tsig.js';
-import { configOf, runTable, type Row } from './query-a-table.js';
+import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `example.org {\n${body}\n}\n`;
 const t = (options: string): string => b(`  tsig {\n    ${options}\n  }`);
-const keys = (text: string) => memoryHost({ '/etc/keys': text });
+const keys = (text: string): Record<string, string> => ({ '/etc/keys': text });
 const KEYFILE = 'key "xfr.example.org." {\n  algorithm hmac-sha256;\n  secret "c2VjcmV0";\n};\n';
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: t('secret xfr.example.org. c2VjcmV0LWtleS1vbmU='), ok: true },
   { corefile: t('secret a c2Vj\n    secret A. c2Vj'), ok: false, code: 'tsig/key-redefined' },
   { corefile: t('secret a'), ok: false, code: 'tsig/wrong-arguments' },
@@ -22,10 +21,10 @@ const rows: Row[] = [
   { corefile: t('require_opcode update'), ok: false, code: 'tsig/bad-opcode' },
   { corefile: t('algorithm hmac-sha256'), ok: false, code: 'tsig/unknown-option' },
   { corefile: t('secrets /etc/keys'), ok: true, warnings: ['tsig/file-not-found'] },
-  { corefile: t('secrets /etc/keys'), ok: true, host: keys(KEYFILE) },
-  { corefile: t('secrets /etc/keys\n    secret xfr.example.org c2Vj'), ok: false, code: 'tsig/key-redefined', host: keys(KEYFILE) },
-  { corefile: t('secrets /etc/keys'), ok: false, code: 'tsig/bad-secrets-file', host: keys('server 10.0.0.1 {\n};\n') },
-  { corefile: t('secrets /etc/keys'), ok: false, code: 'tsig/bad-secrets-file', host: keys('key "a" {\n  algorithm hmac-sha256;\n};\n') },
+  { corefile: t('secrets /etc/keys'), ok: true, files: keys(KEYFILE) },
+  { corefile: t('secrets /etc/keys\n    secret xfr.example.org c2Vj'), ok: false, code: 'tsig/key-redefined', files: keys(KEYFILE) },
+  { corefile: t('secrets /etc/keys'), ok: false, code: 'tsig/bad-secrets-file', files: keys('server 10.0.0.1 {\n};\n') },
+  { corefile: t('secrets /etc/keys'), ok: false, code: 'tsig/bad-secrets-file', files: keys('key "a" {\n  algorithm hmac-sha256;\n};\n') },
   { corefile: b('  tsig\n  tsig'), ok: false, code: 'core/once-per-block' },
 ];
 runTable('tsig', rows);

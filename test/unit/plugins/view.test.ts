@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoryHost } from '../../../server/src/core/host.js';
 import type { ViewConfig } from '../../../server/src/core/plugins/view.js';
-import { analyze, runTable, type Row } from '../../support/query-b-table.js';
+import { analyze, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const block = (lines: string, head = 'v'): string => `example.test {\n  view ${head} {\n${lines}\n  }\n  whoami\n}\n`;
 
-const rows: Row[] = [
+const rows: PluginCase[] = [
   { corefile: '.:1053 {\n  view everyone\n  whoami\n}\n', ok: true },
   { corefile: 'example.test {\n  view\n  whoami\n}\n', ok: false, code: 'view/wrong-argument-count' },
   { corefile: 'example.test {\n  view a b\n  whoami\n}\n', ok: false, code: 'view/wrong-argument-count' },
@@ -25,7 +24,7 @@ const rows: Row[] = [
   { corefile: block('    match x'), ok: false, code: 'view/unknown-option' },
 ];
 
-runTable('view', rows, memoryHost);
+runTable('view', rows);
 
 test('a double-quoted string literal gets a hint about the Corefile stripping quotes', () => {
   const error = analyze(block('    expr type() == "A"')).diagnostics.find((d) => d.code === 'view/invalid-expression');
