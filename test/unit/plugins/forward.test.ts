@@ -33,6 +33,9 @@ const rows: PluginCase[] = [
   { corefile: b('  forward . 127.0.0.53'), ok: true, warnings: ['forward/loop-risk'] },
   { corefile: b('  forward . [::1]:53'), ok: true, warnings: ['forward/loop-risk'] },
   { corefile: b('  forward . 127.0.0.1:5301'), ok: true, noWarnings: ['forward/loop-risk'] },
+  // Docker's embedded DNS (127.0.0.11) hands unknown names to the host's resolvers: no loop.
+  { corefile: b('  forward . 127.0.0.11'), ok: true, noWarnings: ['forward/loop-risk'] },
+  { corefile: b('  forward . /etc/resolv.conf'), ok: true, noWarnings: ['forward/loop-risk'], files: { '/etc/resolv.conf': 'nameserver 127.0.0.11\noptions ndots:0\n' } },
   { corefile: b('  forward . /etc/resolv.conf'), ok: true, warnings: ['forward/loop-risk'] },
   { corefile: b('  forward . /etc/resolv.conf'), ok: true, noWarnings: ['forward/loop-risk'], files: { '/etc/resolv.conf': 'nameserver 10.0.0.2\n' } },
   { corefile: b('  forward . /etc/resolv.conf'), ok: true, warnings: ['forward/loop-risk'], files: { '/etc/resolv.conf': 'nameserver 127.0.0.53\n' } },

@@ -106,7 +106,7 @@ function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string |
       ctx.report('error', 'forward/servername-conflict', `'${text}' names its TLS server (%${serverName}) while tls_servername ${tlsServerName} is also set; CoreDNS refuses both. Keep one: drop %${serverName} or the tls_servername option.`, token);
     }
     const port = hp ? hp.port : DEFAULT_PORT[transport];
-    if (transport === 'dns' && port === '53' && isLoopbackIp(ip)) {
+    if (transport === 'dns' && port === '53' && leadsBackToThisMachine(ip)) {
       ctx.report('warning', 'forward/loop-risk', `Forwarding to the loopback address ${ip} sends queries to this machine's own resolver, which is often CoreDNS itself or systemd-resolved. ${LOOP_EXPLANATION} Forward to a real upstream resolver's address instead.`, token);
     }
     return { text, kind: 'address', transport, host: ip, port, serverName, range: token.range };
@@ -131,7 +131,7 @@ function classifyFileOrName(ctx: SetupContext, token: ArgToken, transport: Upstr
     if (upstream.nameservers.length === 0) {
       ctx.report('warning', 'forward/file-no-nameservers', `${found.path} lists no nameserver, so CoreDNS skips this upstream; if it is the only one, CoreDNS refuses to start. Add 'nameserver ADDRESS' lines to the file.`, token);
     }
-    const loop = upstream.nameservers.find((ns) => isLoopbackIp(stripZone(ns)));
+    const loop = upstream.nameservers.find((ns) => leadsBackToThisMachine(stripZone(ns)));
     if (loop) {
       ctx.report('warning', 'forward/loop-risk', `${found.path} lists the loopback nameserver ${loop}. ${LOOP_EXPLANATION} Use a file that lists real upstream resolvers (e.g. /run/systemd/resolve/resolv.conf) or forward to explicit addresses.`, token);
     }
@@ -144,4 +144,15 @@ function classifyFileOrName(ctx: SetupContext, token: ArgToken, transport: Upstr
   }
   ctx.report('warning', 'forward/hostname-upstream', `'${name}' is a host name: CoreDNS looks it up once at startup (through the 'resolver' option or the system resolver) and refuses to start if the lookup fails; later address changes are not noticed. Prefer IP addresses, or make sure the name resolves where CoreDNS starts.`, token);
   return { text, kind: 'hostname', transport, host: name, port: port ?? DEFAULT_PORT[transport], serverName: transport === 'tls' ? serverNameOf(text) : undefined, range: token.range };
+}
+
+/**
+ * Docker's embedded DNS server answers at 127.0.0.11 inside every container on a user-defined network and
+ * passes names it does not know to the host's resolvers, so forwarding there never comes back to CoreDNS.
+ */
+const DOCKER_EMBEDDED_DNS = '127.0.0.11';
+
+/** A loopback resolver on port 53 that may be CoreDNS itself or a local stub in front of it. */
+function leadsBackToThisMachine(ip: string): boolean {
+  return isLoopbackIp(ip) && ip !== DOCKER_EMBEDDED_DNS;
 }
