@@ -235,3 +235,30 @@ test('parser: words with unknown variables are reported once each, as informatio
   ]);
   assert.deepEqual(known.diagnostics.filter((d) => d.severity === 'error'), []);
 });
+
+// Kubernetes add-on manifests (nodelocaldns.yaml) hold `__PILLAR__NAME__` values that are substituted at
+// deployment: like an unknown variable, such a word is not value-checked, and a value given under the same
+// name is used.
+const ADDON = 'cluster.local:53 {\n  bind __PILLAR__LOCAL__DNS__ __PILLAR__DNS__SERVER__\n  forward . __PILLAR__CLUSTER__DNS__ {\n    force_tcp\n  }\n}\n';
+const ADDON_ROWS: Array<{ name: string; env: Record<string, string>; infos: string[]; problems: string[] }> = [
+  {
+    name: 'unknown placeholders are information, not bogus warnings',
+    env: {},
+    infos: ['1:7 __PILLAR__LOCAL__DNS__', '1:30 __PILLAR__DNS__SERVER__', '2:12 __PILLAR__CLUSTER__DNS__'],
+    problems: [],
+  },
+  {
+    name: 'given values are substituted and checked',
+    env: { __PILLAR__LOCAL__DNS__: '169.254.20.10', __PILLAR__DNS__SERVER__: '10.96.0.10', __PILLAR__CLUSTER__DNS__: 'kube-dns.internal' },
+    infos: [],
+    problems: ['warning forward/hostname-upstream 2:12'],
+  },
+];
+for (const row of ADDON_ROWS) {
+  test(`parser: add-on placeholders: ${row.name}`, () => {
+    const { diagnostics } = analyzeCorefile({ uri: 'file:///e/Corefile', text: ADDON }, withDefaults({ env: row.env }), memoryHost({}));
+    const at = (d: (typeof diagnostics)[number]): string => `${d.range.start.line}:${d.range.start.character}`;
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'env/unknown-variable').map((d) => `${at(d)} ${d.message.split(' ')[0]}`), row.infos);
+    assert.deepEqual(diagnostics.filter((d) => d.severity !== 'information').map((d) => `${d.severity} ${d.code} ${at(d)}`), row.problems);
+  });
+}

@@ -9,6 +9,8 @@ runTable('bind', [
   { corefile: '. {\n  bind 127.0.0.1 {\n    except 127.0.0.9\n  }\n}\n', ok: true },
   { corefile: '. {\n  bind eth0\n}\n', ok: true, warnings: ['bind/interface-name'] },
   { corefile: '. {\n  bind lo {\n    except eth9\n  }\n}\n', ok: true, warnings: ['bind/interface-name'] },
+  // The loopback interface exists on every Linux node.
+  { corefile: '. {\n  bind lo\n}\n', ok: true, noWarnings: ['bind/interface-name'] },
   { corefile: '. {\n  bind\n}\n', ok: false, code: 'bind/missing-address' },
   { corefile: '. {\n  bind 127.0.0.1 {\n    except\n  }\n}\n', ok: false, code: 'bind/missing-address' },
   { corefile: '. {\n  bind 127.0.0.1 {\n    only 127.0.0.2\n  }\n}\n', ok: false, code: 'bind/unknown-option' },

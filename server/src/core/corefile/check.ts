@@ -10,6 +10,7 @@ import * as address from './address.js';
 import type { ServerKey } from './address.js';
 import { findDuplicateKeys } from './duplicates.js';
 import { Dispenser, type ArgToken } from './dispenser.js';
+import { writtenPlaceholders } from './env.js';
 import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
 import { closest } from './suggest.js';
 import * as optionVersions from './option-versions.js';
@@ -180,7 +181,7 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
   for (const d of block.directives) {
     const nameToken = d.tokens[0]!;
     if (nameToken.unknownEnv.length > 0) {
-      push('information', 'env/unknown-directive-name', `The directive name depends on ${nameToken.unknownEnv.map((v) => `{$${v}}`).join(', ')}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, nameToken.range, nameToken.uri, d.via);
+      push('information', 'env/unknown-directive-name', `The directive name depends on ${writtenPlaceholders(nameToken)}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, nameToken.range, nameToken.uri, d.via);
       continue;
     }
     if (!isDirective(d.name)) {

@@ -3,16 +3,13 @@
 import type { CoreDiagnostic } from '../types.js';
 import type { ArgToken } from './dispenser.js';
 import type { CorefileModel } from './model.js';
-
-function describe(token: ArgToken): string {
-  return token.unknownEnv.map((name) => (token.text.includes(`{%${name}%}`) ? `{%${name}%}` : `{$${name}}`)).join(', ');
-}
+import { writtenPlaceholders } from './env.js';
 
 function finding(token: ArgToken, what: string, documentUri: string): CoreDiagnostic {
   const d: CoreDiagnostic = {
     severity: 'information',
     code: 'env/unknown-variable',
-    message: `${describe(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
+    message: `${writtenPlaceholders(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
     range: token.range,
   };
   if (token.uri !== documentUri) d.uri = token.uri;

@@ -13,7 +13,32 @@ export function substituteEnv(text: string, env: Readonly<Record<string, string>
   const unknown: string[] = [];
   let value = replaceReferences(text, '{%', '%}', env, unknown);
   value = replaceReferences(value, '{$', '}', env, unknown);
+  if (value.includes(PILLAR)) value = replaceAddonPlaceholders(value, env, unknown);
   return { value, unknown };
+}
+
+/**
+ * Kubernetes' add-on manifests (NodeLocal DNSCache's nodelocaldns.yaml above all) write values that are
+ * substituted at deployment as `__PILLAR__NAME__`. CoreDNS never sees them, so they are treated like an
+ * environment placeholder: replaced when the user gives a value under the same name, otherwise the word is
+ * not value-checked.
+ */
+const PILLAR = '__PILLAR__';
+const ADDON_PLACEHOLDER = /__PILLAR__[A-Z0-9_]*__/g;
+
+/** The unknown placeholders of a word as the user wrote them: `{$X}`, `{%X%}` or `__PILLAR__X__`. */
+export function writtenPlaceholders(token: Pick<ArgToken, 'text' | 'unknownEnv'>): string {
+  return token.unknownEnv
+    .map((name) => (name.startsWith(PILLAR) ? name : token.text.includes(`{%${name}%}`) ? `{%${name}%}` : `{$${name}}`))
+    .join(', ');
+}
+
+function replaceAddonPlaceholders(s: string, env: Readonly<Record<string, string>>, unknown: string[]): string {
+  return s.replace(ADDON_PLACEHOLDER, (name) => {
+    if (Object.prototype.hasOwnProperty.call(env, name)) return env[name]!;
+    if (!unknown.includes(name)) unknown.push(name);
+    return name;
+  });
 }
 
 function replaceReferences(s: string, start: string, end: string, env: Readonly<Record<string, string>>, unknown: string[]): string {
@@ -51,9 +76,10 @@ export function toArgToken(token: Token, env: Readonly<Record<string, string>>, 
   // Every token passes through here, so the common case (no placeholder at all) allocates nothing extra,
   // and a copy is built with one fixed shape that V8 can optimise property access for.
   let value = token.text;
-  if (value.indexOf('{') < 0 && onlyUse && isLexedToken(token)) return token;
+  const placeholder = value.indexOf('{') >= 0 || value.indexOf(PILLAR) >= 0;
+  if (!placeholder && onlyUse && isLexedToken(token)) return token;
   let unknownEnv = NO_VARIABLES;
-  if (value.indexOf('{') >= 0) {
+  if (placeholder) {
     const substituted = substituteEnv(value, env);
     value = substituted.value;
     if (substituted.unknown.length > 0) unknownEnv = substituted.unknown;

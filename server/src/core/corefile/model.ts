@@ -16,7 +16,7 @@ import { appendAll } from '../append.js';
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
 // module's getters.
-const { toArgToken } = env;
+const { toArgToken, writtenPlaceholders } = env;
 const { startsNewLine } = tokenHelpers;
 
 export interface EffectiveDirective {
@@ -210,7 +210,7 @@ class Expander {
     if (!argToken || node.args.length !== 1) return undefined; // the parser already reported the count
     const arg = toArgToken(argToken, this.options.env);
     if (arg.unknownEnv.length > 0) {
-      this.report('information', 'import/unknown-variable', `The import target depends on ${arg.unknownEnv.map((v) => `{$${v}}`).join(', ')}, whose value is not known here, so it is not followed. Give the value in the corefileLens.env setting or with --env.`, arg, via);
+      this.report('information', 'import/unknown-variable', `The import target depends on ${writtenPlaceholders(arg)}, whose value is not known here, so it is not followed. Give the value in the corefileLens.env setting or with --env.`, arg, via);
       return undefined;
     }
     const target = arg.value;

@@ -18,7 +18,8 @@ export interface BindConfig {
  */
 function checkAddresses(ctx: SetupContext, tokens: readonly ArgToken[]): string[] {
   for (const t of tokens) {
-    if (ctx.isUnknown(t) || isIp(t.value)) continue;
+    // The loopback interface exists on every Linux node, so naming it cannot stop CoreDNS from starting.
+    if (ctx.isUnknown(t) || isIp(t.value) || t.value === 'lo') continue;
     ctx.report('warning', 'bind/interface-name', `'${t.value}' is not an IP address, so CoreDNS treats it as a network interface name; if no interface of that name exists on the node, CoreDNS refuses to start. Check the name, or write an IP address such as 127.0.0.1.`, t);
   }
   return tokens.map((t) => t.value);
