@@ -1,6 +1,7 @@
 // `corefile lint`: the language service without the connection. Each file goes through the same facade
 // the language server calls (analyzeDocument), so the CLI and the editor always report the same findings.
 import { pathToFileURL } from 'node:url';
+import type { YamlSource } from '../core/embedded/workspace.js';
 import { analyzeDocument } from '../core/service.js';
 import type { AnalysisSettings } from '../core/settings.js';
 import type { CoreDiagnostic } from '../core/types.js';
@@ -31,11 +32,18 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   const { options } = parsed;
   const { targets, problems } = collectTargets(options.paths, options.lang);
 
-  const reports: FileReport[] = [];
+  // Every file is read before any is analysed: the YAML files of one run are each other's workspace, so the
+  // coredns ConfigMap in one file and coredns-custom in another are checked together.
+  const read: Array<{ target: LintTarget; uri: string; text: string }> = [];
   for (const target of targets) {
     const text = target.absolutePath === undefined ? await io.readStdin() : readTarget(target, problems);
     if (text === undefined) continue;
-    const all = lintText(target, text, options.settings);
+    read.push({ target, uri: uriOf(target), text });
+  }
+  const workspace = read.filter((r) => r.target.language === 'yaml').map((r) => ({ uri: r.uri, text: r.text }));
+  const reports: FileReport[] = [];
+  for (const { target, uri, text } of read) {
+    const all = lintText(target, uri, text, options.settings, workspace);
     reports.push({ path: target.path, language: target.language, diagnostics: options.quiet ? all.filter((d) => d.severity === 'error') : all });
   }
 
@@ -57,9 +65,12 @@ function readTarget(target: LintTarget, problems: string[]): string | undefined 
   return undefined;
 }
 
-function lintText(target: LintTarget, text: string, settings: AnalysisSettings): CoreDiagnostic[] {
-  const uri = target.absolutePath === undefined ? STDIN_URI : pathToFileURL(target.absolutePath).href;
-  const input = { uri, path: target.absolutePath, text, language: target.language };
+function uriOf(target: LintTarget): string {
+  return target.absolutePath === undefined ? STDIN_URI : pathToFileURL(target.absolutePath).href;
+}
+
+function lintText(target: LintTarget, uri: string, text: string, settings: AnalysisSettings, workspace: readonly YamlSource[]): CoreDiagnostic[] {
+  const input = { uri, path: target.absolutePath, text, language: target.language, workspace };
   return analyzeDocument(input, settings, nodeHost).diagnostics.map((d) => placeInDocument(d, uri)).sort(byPosition);
 }
 

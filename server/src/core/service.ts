@@ -2,6 +2,7 @@
 // the analysis by language and never throws: an unexpected failure becomes a diagnostic.
 import { analyzeCorefile } from './corefile/analyze.js';
 import { analyzeYaml } from './embedded/analyze.js';
+import type { YamlSource } from './embedded/workspace.js';
 import type { FileHost } from './host.js';
 import { analyzeResolvConf } from './resolvconf/index.js';
 import type { AnalysisSettings } from './settings.js';
@@ -13,6 +14,8 @@ export interface DocumentInput {
   path?: string;
   text: string;
   language: LanguageId;
+  /** For YAML: the other YAML files in reach, where the coredns and coredns-custom ConfigMaps may be. */
+  workspace?: readonly YamlSource[];
 }
 
 export interface DocumentAnalysis {
@@ -29,7 +32,7 @@ export function analyzeDocument(doc: DocumentInput, settings: AnalysisSettings, 
       case 'resolvconf':
         return { diagnostics: analyzeResolvConf(doc.text, settings.resolver).diagnostics };
       case 'yaml':
-        return { diagnostics: analyzeYaml(doc.text, doc.uri, doc.path, settings, host) };
+        return { diagnostics: analyzeYaml(doc.text, doc.uri, doc.path, settings, host, doc.workspace) };
     }
   } catch (error) {
     return {

@@ -1,19 +1,25 @@
 // Keeps the diagnostics of open documents current. Typing schedules a validation after a short pause, so
 // a burst of keystrokes costs one analysis; opening a document or changing settings validates at once.
 // Each run gets a ticket, and only the newest run of a document may publish, so a slow settings answer for
-// an older run can never overwrite newer diagnostics.
+// an older run can never overwrite newer diagnostics. A YAML document is analysed with the other YAML
+// files in reach (the coredns and coredns-custom ConfigMaps are often apart), and an edit of one such file
+// validates the other open ones again, since their findings may depend on it.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { mayHoldCorefiles } from '../core/embedded/find.js';
 import type { FileHost } from '../core/host.js';
 import { analyzeDocument } from '../core/service.js';
 import { toLspDiagnostic } from './convert.js';
 import { documentLanguage, pathOfUri } from './language.js';
 import { runSafe } from './run-safe.js';
 import type { SettingsStore } from './settings.js';
+import { WorkspaceYaml } from './workspace-yaml.js';
 
 export class Validator {
   private timers = new Map<string, NodeJS.Timeout>();
   private tickets = new Map<string, number>();
+  /** The YAML files in reach, shared with the requests that look across files (go to definition). */
+  readonly workspace: WorkspaceYaml;
 
   constructor(
     private readonly connection: Connection,
@@ -21,7 +27,9 @@ export class Validator {
     private readonly settings: SettingsStore,
     private readonly host: FileHost,
     private readonly delayMs: number,
-  ) {}
+  ) {
+    this.workspace = new WorkspaceYaml(connection, documents);
+  }
 
   /**
    * The document's text is new. Its first text (it was just opened) is validated at once, so diagnostics
@@ -30,6 +38,17 @@ export class Validator {
   contentChanged(uri: string): void {
     if (this.tickets.has(uri)) this.schedule(uri);
     else void this.validate(uri);
+    this.dependentsChanged(uri);
+  }
+
+  /**
+   * A YAML document that may hold a Corefile changed (or closed, so its file on disk counts again): the
+   * other open YAML documents that may hold one are validated again after the usual pause.
+   */
+  private dependentsChanged(uri: string): void {
+    const document = this.documents.get(uri);
+    if (document !== undefined && (documentLanguage(document.languageId, uri) !== 'yaml' || !mayHoldCorefiles(document.getText()))) return;
+    for (const other of this.workspace.openSources()) if (other.uri !== uri) this.schedule(other.uri);
   }
 
   /** Validates after the configured pause; a newer call for the same document replaces this one. */
@@ -56,6 +75,7 @@ export class Validator {
   closed(uri: string): void {
     this.cancelTimer(uri);
     this.tickets.delete(uri);
+    if (documentLanguage('', uri) === 'yaml') this.dependentsChanged(uri);
     void runSafe(this.connection.console, `clearing diagnostics of ${uri}`, undefined, () =>
       this.connection.sendDiagnostics({ uri, diagnostics: [] }),
     );
@@ -70,9 +90,14 @@ export class Validator {
       const document = this.documents.get(uri);
       if (!document || this.tickets.get(uri) !== ticket) return;
       const language = documentLanguage(document.languageId, uri);
+      const text = document.getText();
+      const workspace = language === 'yaml' && mayHoldCorefiles(text) ? await this.workspace.sources() : undefined;
+      // Reading the workspace may take a moment; the document may have changed or closed meanwhile, and
+      // then the run that change scheduled publishes instead.
+      if (this.tickets.get(uri) !== ticket || this.documents.get(uri)?.version !== document.version) return;
       const diagnostics = language === undefined
         ? []
-        : analyzeDocument({ uri, path: pathOfUri(uri), text: document.getText(), language }, settings, this.host)
+        : analyzeDocument({ uri, path: pathOfUri(uri), text, language, ...(workspace ? { workspace } : {}) }, settings, this.host)
           .diagnostics.map((d) => toLspDiagnostic(d, uri));
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     });

@@ -6,6 +6,7 @@ import { decodeBlockScalar } from './decode-block.js';
 import { decodeFlowScalar } from './decode-flow.js';
 import { lineStarts, offsetToPosition, PositionMap } from './map.js';
 import { MappedText } from './mapped-text.js';
+import { maskTemplates, uncertainLines, type MaskedYaml } from './template.js';
 
 /**
  * What a data key holds. `corefile`: a whole Corefile (`Corefile`). `server`: whole server blocks that the
@@ -22,14 +23,20 @@ export interface EmbeddedCorefile {
   keyRange: Range;
   /** The embedded text and the way back to YAML positions. */
   map: PositionMap;
-  /** True when the text holds template syntax (Helm/Go `{{ }}`, Jinja `{% %}`): it is not what CoreDNS reads. */
+  /**
+   * True when the value holds template actions (Helm/Go `{{ }}`, Jinja `{% %}`): they are masked in `map.text`
+   * (see template.ts), and findings on `uncertainLines` are not reported.
+   */
   templated: boolean;
+  /** YAML lines of this value that template actions decide (the actions' lines and their sections). */
+  uncertainLines: ReadonlySet<number>;
   /** Index of the YAML document (0-based) the ConfigMap is in; keys of one ConfigMap share it. */
   document: number;
+  /** Ordinal of the ConfigMap in the file (0-based); keys of one ConfigMap share it. */
+  configMap: number;
 }
 
-/** Template actions of Go templates (Helm, kubeadm) and Jinja; CoreDNS's own `{%VAR%}` has no space after `{%`. */
-const TEMPLATE_SYNTAX = /\{\{|\{%[-+]?\s|\{#/;
+const NO_LINES: ReadonlySet<number> = new Set();
 
 export function kindOfKey(key: string): EmbeddedKind | undefined {
   if (key === 'Corefile') return 'corefile';
@@ -49,12 +56,15 @@ export function mayHoldCorefiles(text: string): boolean {
 export function findEmbeddedCorefiles(text: string): EmbeddedCorefile[] {
   if (!mayHoldCorefiles(text)) return [];
   const yamlLines = lineStarts(text);
+  // Template syntax is masked first, so it cannot break the YAML parse; offsets are mapped back below.
+  const masked = maskTemplates(text);
   const found: EmbeddedCorefile[] = [];
-  parseAllDocuments(text, { keepSourceTokens: true }).forEach((doc, index) => {
+  let configMapIndex = 0;
+  parseAllDocuments(masked?.text ?? text, { keepSourceTokens: true }).forEach((doc, index) => {
     // A stream that is not YAML at all comes back as an empty list; there is nothing to find in it.
     if (!('contents' in doc)) return;
     for (const configMap of configMapsIn(doc.contents)) {
-      found.push(...corefilesOf(configMap, yamlLines, index));
+      found.push(...corefilesOf(configMap, yamlLines, { document: index, configMap: configMapIndex++ }, masked));
     }
   });
   return found;
@@ -70,25 +80,41 @@ function configMapsIn(node: unknown): YAMLMap[] {
   return [];
 }
 
-function corefilesOf(configMap: YAMLMap, yamlLines: number[], document: number): EmbeddedCorefile[] {
+function corefilesOf(
+  configMap: YAMLMap,
+  yamlLines: number[],
+  where: { document: number; configMap: number },
+  masked: MaskedYaml | undefined,
+): EmbeddedCorefile[] {
   const data = configMap.get('data', true);
   if (!isMap(data)) return [];
+  const original = (offset: number): number => (masked === undefined ? offset : masked.toOriginal(offset));
   const out: EmbeddedCorefile[] = [];
   for (const pair of data.items) {
     if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !isScalar(pair.value)) continue;
     const kind = kindOfKey(pair.key.value);
     const value = pair.value as Scalar;
     if (kind === undefined || typeof value.value !== 'string') continue;
-    const keyRange = rangeOf(pair.key, yamlLines);
-    const map = new PositionMap(decodeWithSpans(value, keyRange, yamlLines), yamlLines, value.range?.[0] ?? 0);
-    out.push({ kind, key: pair.key.value, keyRange, map, templated: TEMPLATE_SYNTAX.test(value.value), document });
+    const keyRange = rangeOf(pair.key, yamlLines, original);
+    const mapped = decodeWithSpans(value, pair.key);
+    if (masked !== undefined) mapped.remap(original);
+    const valueStart = original(value.range?.[0] ?? 0);
+    const map = new PositionMap(mapped, yamlLines, valueStart);
+    // The value ends with its last decoded unit: lines after it (a block scalar's trailing blank lines,
+    // which an emptied `{{- end }}` line joins) are not part of what CoreDNS reads.
+    const valueEnd = mapped.length > 0 ? mapped.ends[mapped.length - 1]! : original(value.range?.[1] ?? 0);
+    const inValue = masked?.actions.filter((a) => a.start >= valueStart && a.start < valueEnd) ?? [];
+    const templated = inValue.length > 0;
+    const lastLine = offsetToPosition(yamlLines, valueEnd).line;
+    const uncertain = templated ? uncertainLines(inValue, keyRange.start.line, lastLine) : NO_LINES;
+    out.push({ kind, key: pair.key.value, keyRange, map, templated, uncertainLines: uncertain, ...where });
   }
   return out;
 }
 
-function rangeOf(node: Node, yamlLines: number[]): Range {
+function rangeOf(node: Node, yamlLines: number[], original: (offset: number) => number): Range {
   const [start, end] = node.range ?? [0, 0];
-  return { start: offsetToPosition(yamlLines, start), end: offsetToPosition(yamlLines, end) };
+  return { start: offsetToPosition(yamlLines, original(start)), end: offsetToPosition(yamlLines, original(end)) };
 }
 
 /**
@@ -96,7 +122,7 @@ function rangeOf(node: Node, yamlLines: number[]): Range {
  * (and so Kubernetes) gives; where it does not, every position falls back to the key rather than to a
  * plausible but wrong place.
  */
-function decodeWithSpans(value: Scalar, keyRange: Range, yamlLines: number[]): MappedText {
+function decodeWithSpans(value: Scalar, key: Scalar): MappedText {
   const token = value.srcToken;
   let mapped: MappedText | undefined;
   if (token?.type === 'block-scalar') mapped = decodeBlockScalar(token);
@@ -105,8 +131,7 @@ function decodeWithSpans(value: Scalar, keyRange: Range, yamlLines: number[]): M
   }
   if (mapped !== undefined && mapped.toString() === value.value) return mapped;
   const fallback = new MappedText();
-  const start = yamlLines[keyRange.start.line]! + keyRange.start.character;
-  const end = yamlLines[keyRange.end.line]! + keyRange.end.character;
+  const [start, end] = key.range ?? [0, 0];
   fallback.add(String(value.value), start, end);
   return fallback;
 }

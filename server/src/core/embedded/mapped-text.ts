@@ -31,6 +31,14 @@ export class MappedText {
     }
   }
 
+  /** Moves every span through `offset` (template masking parses a copy of the YAML whose offsets differ). */
+  remap(offset: (masked: number) => number): void {
+    for (let i = 0; i < this.starts.length; i++) {
+      this.starts[i] = offset(this.starts[i]!);
+      this.ends[i] = offset(this.ends[i]!);
+    }
+  }
+
   get length(): number {
     return this.starts.length;
   }
