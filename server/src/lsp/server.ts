@@ -12,6 +12,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../core/host.js';
 import { nodeHost } from '../node-host.js';
+import { provideDefinition } from './definition.js';
+import { provideHover } from './hover.js';
 import { runSafe } from './run-safe.js';
 import { SETTINGS_SECTION, SettingsStore } from './settings.js';
 import { Validator } from './validation.js';
@@ -47,6 +49,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
       },
       serverInfo: { name: 'corefile-lens' },
     };
@@ -67,6 +71,16 @@ export function startServer(options: ServerOptions = {}): Connection {
       validator.validateAll();
     });
   });
+
+  connection.onHover((params) =>
+    runSafe(connection.console, `hover in ${params.textDocument.uri}`, null, () => provideHover(params, documents, settings, options.host ?? nodeHost)),
+  );
+
+  connection.onDefinition((params) =>
+    runSafe(connection.console, `definition in ${params.textDocument.uri}`, [], () =>
+      provideDefinition(params, documents, settings, options.host ?? nodeHost, validator.workspace),
+    ),
+  );
 
   documents.onDidChangeContent((event) => {
     void runSafe(connection.console, `handling a change of ${event.document.uri}`, undefined, () => validator.contentChanged(event.document.uri));

@@ -36,6 +36,35 @@ async function breakAndRevert(editor: vscode.TextEditor): Promise<void> {
   assert.equal(editor.document.isDirty, false);
 }
 
+/** The text of every hover the editor collects at a position (ours and any other extension's). */
+async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; ranges: vscode.Range[] }> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  return { text, ranges: hovers.flatMap((h) => (h.range ? [h.range] : [])) };
+}
+
+/**
+ * The hover at a position once the language server answers: until the client has started, the editor has
+ * no hover provider of ours and returns nothing, so the request is repeated until text arrives.
+ */
+async function hoverWhenReady(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; ranges: vscode.Range[] }> {
+  let hover = await hoverAt(uri, position);
+  const giveUpAt = Date.now() + 30_000;
+  while (hover.text === '' && Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    hover = await hoverAt(uri, position);
+  }
+  return hover;
+}
+
+/** Line and column of the first occurrence of `word` on the first line whose trimmed text starts with `lineStart`. */
+function find(document: vscode.TextDocument, lineStart: string, word: string): vscode.Range {
+  const line = document.getText().split('\n').findIndex((l) => l.trim().startsWith(lineStart));
+  assert.ok(line >= 0, `the fixture has a line starting with ${lineStart}`);
+  const character = document.lineAt(line).text.indexOf(word);
+  return new vscode.Range(line, character, line, character + word.length);
+}
+
 describe('Corefile Lens in a real VS Code', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -89,6 +118,38 @@ describe('Corefile Lens in a real VS Code', () => {
     await vscode.commands.executeCommand('corefileLens.restartServer');
     const editor = await open('Corefile');
     await breakAndRevert(editor);
+  });
+
+  it('shows a hover with the plugin\'s documentation and execution order over a directive of a Corefile', async () => {
+    const editor = await open('Corefile');
+    const word = find(editor.document, 'kubernetes', 'kubernetes');
+    const hover = await hoverWhenReady(editor.document.uri, word.start.translate(0, 3));
+    assert.match(hover.text, /\*\*kubernetes\*\* — CoreDNS plugin/);
+    assert.match(hover.text, /Runs 47th of 60; Corefile order does not matter\./);
+    assert.ok(hover.ranges.some((r) => r.isEqual(word)), `the hover covers \`kubernetes\` (${JSON.stringify(hover.ranges)})`);
+  });
+
+  it('checks the Corefile inside a ConfigMap: the error at its YAML line, and hover over its directives', async () => {
+    const editor = await open('coredns-configmap.yaml');
+    const document = editor.document;
+    // VS Code's built-in YAML language names .yaml files `yaml`, which the client's document selector includes.
+    assert.equal(document.languageId, 'yaml');
+    const second = find(document, 'cache 60', 'cache');
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some(isError), 'the error for the second `cache`');
+    const errors = diagnostics.filter(isError);
+    assert.equal(errors.length, 1, JSON.stringify(diagnostics.map(describeDiagnostic)));
+    assert.equal(diagnosticCode(errors[0]!), 'core/once-per-block');
+    assert.ok(errors[0]!.range.isEqual(second), `the error covers \`cache\` on YAML line ${second.start.line + 1}: ${describeDiagnostic(errors[0]!)}`);
+
+    const forward = find(document, 'forward', 'forward');
+    const hover = await hoverWhenReady(document.uri, forward.start.translate(0, 2));
+    assert.match(hover.text, /\*\*forward\*\* — CoreDNS plugin/);
+    assert.match(hover.text, /Runs 53rd of 60; Corefile order does not matter\./);
+    assert.ok(hover.ranges.some((r) => r.isEqual(forward)), `the hover covers \`forward\` in the YAML (${JSON.stringify(hover.ranges)})`);
+
+    const lameduck = find(document, 'lameduck', 'lameduck');
+    const option = await hoverAt(document.uri, lameduck.start.translate(0, 1));
+    assert.match(option.text, /\*\*lameduck\*\* — option of `health`/);
   });
 
   it('opens resolv.conf as the resolvconf language', async () => {

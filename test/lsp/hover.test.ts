@@ -1,0 +1,146 @@
+// textDocument/hover through the real language server on an in-memory connection: the capability, the
+// Markdown answer and its range for each language (a ConfigMap's range is in the YAML), the document's
+// settings, and null where there is nothing to say.
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import {
+  createConnection,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  MarkupKind,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Hover,
+  type InitializeResult,
+  type MarkupContent,
+  type ProtocolConnection,
+} from 'vscode-languageserver/node';
+import { memoryHost } from '../../server/src/core/host.js';
+import { startServer } from '../../server/src/lsp/server.js';
+
+/**
+ * A client that pushes its settings (it does not announce workspace/configuration), which keeps this test
+ * to the hover request; the settings round trip itself is covered by server.test.ts.
+ */
+class HoverClient {
+  private readonly client: ProtocolConnection;
+  private readonly stop: () => void;
+
+  constructor() {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer({ connection: server, validationDelayMs: 0, host: memoryHost({}) });
+    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    this.client.listen();
+    this.stop = () => {
+      this.client.dispose();
+      server.dispose();
+      toServer.end();
+      toClient.end();
+    };
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
+    await this.client.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  open(uri: string, languageId: string, text: string): Promise<void> {
+    return this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  settings(section: unknown): Promise<void> {
+    return this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corefileLens: section } });
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+}
+
+function markdownOf(hover: Hover | null): string {
+  assert.ok(hover, 'expected a hover');
+  const contents = hover.contents as MarkupContent;
+  assert.equal(contents.kind, MarkupKind.Markdown);
+  return contents.value;
+}
+
+const corefile = '.:53 {\n    forward . 10.0.0.1\n    shed\n}\n';
+const configMap = [
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: coredns',
+  'data:',
+  '  Corefile: |',
+  '    .:53 {',
+  '        cache 30',
+  '    }',
+  '',
+].join('\n');
+
+describe('hover over LSP', { timeout: 30_000 }, () => {
+  let client: HoverClient;
+  let initialized: InitializeResult;
+  before(async () => {
+    client = new HoverClient();
+    initialized = await client.initialize();
+    await client.open('file:///ws/Corefile', 'corefile', corefile);
+    await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
+    await client.open('file:///ws/resolv.conf', 'resolvconf', 'options ndots:5\n');
+    await client.open('file:///ws/other/Corefile', 'plaintext', corefile);
+  });
+  after(() => client.dispose());
+
+  test('announces the hover capability', () => {
+    assert.equal(initialized.capabilities.hoverProvider, true);
+  });
+
+  test('answers a directive in a Corefile with Markdown and the directive\'s range', async () => {
+    const hover = await client.hover('file:///ws/Corefile', 1, 6);
+    assert.match(markdownOf(hover), /\*\*forward\*\* — CoreDNS plugin/);
+    assert.match(markdownOf(hover), /Runs 53rd of 60; Corefile order does not matter\./);
+    assert.deepEqual(hover?.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } });
+  });
+
+  test('answers inside a ConfigMap with the range in the YAML file', async () => {
+    const hover = await client.hover('file:///ws/coredns.yaml', 7, 10);
+    assert.match(markdownOf(hover), /\*\*cache\*\* — CoreDNS plugin/);
+    assert.deepEqual(hover?.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 13 } });
+  });
+
+  test('answers in resolv.conf', async () => {
+    const hover = await client.hover('file:///ws/resolv.conf', 0, 10);
+    assert.match(markdownOf(hover), /\*\*ndots\*\* — resolv\.conf option/);
+    assert.deepEqual(hover?.range, { start: { line: 0, character: 8 }, end: { line: 0, character: 15 } });
+  });
+
+  test('knows a Corefile by its name when the editor calls it plain text', async () => {
+    const hover = await client.hover('file:///ws/other/Corefile', 1, 6);
+    assert.match(markdownOf(hover), /\*\*forward\*\*/);
+  });
+
+  test('follows the targeted CoreDNS release from the settings', async () => {
+    assert.match(markdownOf(await client.hover('file:///ws/Corefile', 2, 5)), /Available in the targeted CoreDNS 1\.14\.7/);
+    await client.settings({ corednsVersion: '1.14.0' });
+    assert.match(markdownOf(await client.hover('file:///ws/Corefile', 2, 5)), /Not in the targeted CoreDNS 1\.14\.0\*\*: it first appeared in 1\.14\.7/);
+    await client.settings({});
+  });
+
+  test('answers null where there is nothing to say, and for a document it does not know', async () => {
+    assert.equal(await client.hover('file:///ws/Corefile', 1, 1), null);
+    assert.equal(await client.hover('file:///ws/coredns.yaml', 3, 4), null);
+    assert.equal(await client.hover('file:///ws/never-opened/Corefile', 0, 0), null);
+  });
+});
