@@ -15,6 +15,9 @@ const rows: Array<{ corefile: string; version: string; codes: string[] }> = [
   { corefile: '. {\n  proxy . 8.8.8.8\n}\n', version: '1.6.0', codes: ['version/directive-removed'] },
   { corefile: '. {\n  proxy . 8.8.8.8\n}\n', version: '1.14.7', codes: ['version/directive-removed'] },
   { corefile: '. {\n  whoami\n}\n', version: '1.6.0', codes: [] },
+  // Several forward lines in one block: refused up to 1.9.3, chained since 1.9.4.
+  { corefile: '. {\n  forward example.org 10.0.0.1\n  forward . 10.0.0.2\n}\n', version: '1.9.3', codes: ['version/several-not-available'] },
+  { corefile: '. {\n  forward example.org 10.0.0.1\n  forward . 10.0.0.2\n}\n', version: '1.9.4', codes: [] },
 ];
 
 for (const row of rows) {

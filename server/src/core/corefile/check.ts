@@ -29,7 +29,7 @@ const { executionIndex, isDirective, PLUGIN_ORDER } = order;
 const { pluginModule } = registry;
 const { parseServerKey } = address;
 const { checkOptionVersions, sameRange } = optionVersions;
-const { directiveStatus } = versions;
+const { directiveStatus, featureStatus } = versions;
 const { checkTransportsNeedTls } = tls;
 
 export interface CheckedBlock {
@@ -219,7 +219,15 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
     const module = pluginModule(name);
     if (!module) continue;
     let handed = occurrences;
-    if (module.repeat !== 'repeatable' && occurrences.length > 1) {
+    // A directive may be repeatable only since some release (forward since 1.9.4): before that it is once.
+    const severalSince = occurrences.length > 1 && module.repeat === 'repeatable' ? severalNotYetSince(name, options.settings.corednsVersion) : undefined;
+    if (severalSince !== undefined) {
+      for (const extra of occurrences.slice(1)) {
+        const t = extra.tokens[0]!;
+        push('error', 'version/several-not-available', `CoreDNS ${options.settings.corednsVersion} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, t.range, t.uri, extra.via);
+      }
+      handed = occurrences.slice(0, 1);
+    } else if (module.repeat !== 'repeatable' && occurrences.length > 1) {
       handed = occurrences.slice(0, 1);
       for (const extra of occurrences.slice(1)) {
         const t = extra.tokens[0]!;
@@ -258,6 +266,12 @@ function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Pus
       push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, t.range, t.uri, handed[0]!.via);
     }
   }
+}
+
+/** The release since which several lines of the directive are accepted, when the target predates it. */
+function severalNotYetSince(name: string, version: string): string | undefined {
+  const status = featureStatus(name, 'several-in-block', version);
+  return status.status === 'not-yet' ? status.since : undefined;
 }
 
 function reportUnknownDirective(d: EffectiveDirective, settings: AnalysisSettings, push: Push): void {
