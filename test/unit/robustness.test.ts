@@ -151,6 +151,7 @@ const HUGE: Array<{ name: string; text: string; language: LanguageId; files?: Re
   { name: '200 000 stray closing braces', text: '} '.repeat(200_000), language: 'corefile' },
   { name: 'a line of 200 000 namespaces', text: `. {\n  kubernetes cluster.local {\n    namespaces ${'ns '.repeat(200_000)}\n  }\n}\n`, language: 'corefile' },
   { name: 'an imported file of 200 000 tokens', text: '. {\n  import big.conf\n}\n', language: 'corefile', files: { '/etc/coredns/big.conf': 'log\n'.repeat(200_000) } },
+  { name: '200 000 errors in a ConfigMap', text: `kind: ConfigMap\ndata:\n  Corefile: |\n    ${'} '.repeat(200_000)}\n`, language: 'yaml' },
 ];
 
 for (const c of HUGE) {

@@ -2,6 +2,7 @@
 // its findings are moved to the YAML positions of the text they are about. The keys of the
 // `coredns-custom` ConfigMap are analysed as part of the main Corefile that imports them, wherever in the
 // workspace that Corefile is (cross-keys.ts); templated values are analysed for what is literal.
+import { appendAll } from '../append.js';
 import { analyzeCorefile } from '../corefile/analyze.js';
 import type { FileHost } from '../host.js';
 import type { AnalysisSettings } from '../settings.js';
@@ -81,9 +82,9 @@ export function analyzeYaml(
     if (e.kind === 'override') {
       // An override CoreDNS never reads is checked alone; otherwise inside the default block it would join.
       const main = imported !== undefined && customs.has(e) ? undefined : context.main;
-      out.push(...analyzeOverride(e, main, uri, settings, host));
+      appendAll(out, analyzeOverride(e, main, uri, settings, host));
     } else {
-      out.push(...analyzeCorefile({ uri, text: e.map.text }, settings, host).diagnostics.map((d) => moveToYaml(d, uri, (r) => e.map.toYaml(r))));
+      appendAll(out, analyzeCorefile({ uri, text: e.map.text }, settings, host).diagnostics.map((d) => moveToYaml(d, uri, (r) => e.map.toYaml(r))));
     }
   }
   const uncertain = uncertainLinesByUri(uri, embedded, workspace);

@@ -1,5 +1,6 @@
 // Finds the Corefiles inside Kubernetes YAML: the data keys of ConfigMaps (alone, in multi-document files
 // and inside `kind: List` items) that CoreDNS reads, each with an exact map from its text back to the YAML.
+import { appendAll } from '../append.js';
 import { isMap, isScalar, isSeq, parseAllDocuments, type CST, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Range } from '../types.js';
 import { decodeBlockScalar } from './decode-block.js';
@@ -64,7 +65,7 @@ export function findEmbeddedCorefiles(text: string): EmbeddedCorefile[] {
     // A stream that is not YAML at all comes back as an empty list; there is nothing to find in it.
     if (!('contents' in doc)) return;
     for (const configMap of configMapsIn(doc.contents)) {
-      found.push(...corefilesOf(configMap, yamlLines, { document: index, configMap: configMapIndex++ }, masked));
+      appendAll(found, corefilesOf(configMap, yamlLines, { document: index, configMap: configMapIndex++ }, masked));
     }
   });
   return found;
