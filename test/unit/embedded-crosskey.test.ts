@@ -39,6 +39,8 @@ test('custom keys in another file: each finding on its key, related places in th
     // more.override joins the .:53 block, which already has `cache 30`.
     '19:5-19:10 error core/once-per-block',
   ]);
+  // The message names the first block by its line in the file that holds it.
+  assert.match(found[0]!.message, /"\.:53" \(line 9 of coredns\.yaml\) already serves/);
   assert.deepEqual(showRelated(found[0]!), [
     'file:///ws/coredns.yaml 9:5-9:9 dns://.:53 is first served here.',
     'file:///ws/coredns.yaml 16:5-16:40 imported here',

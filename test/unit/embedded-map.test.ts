@@ -73,3 +73,12 @@ for (const c of STYLES) {
     assert.equal(embeddedAt(yaml, { line: 2, character: 3 }), undefined, 'the key itself is not Corefile text');
   });
 }
+
+test('a message that names another line of an embedded Corefile names the YAML line', () => {
+  const yaml = `${head}  Corefile: |\n    example.org {\n      whoami\n    }\n    example.org {\n      whoami\n    }\n`;
+  const { diagnostics } = analyzeDocument({ uri: 'file:///cm.yaml', text: yaml, language: 'yaml' }, defaultSettings, emptyHost);
+  const duplicate = diagnostics.find((d) => d.code === 'core/duplicate-address');
+  assert.ok(duplicate);
+  assert.deepEqual(duplicate.range, range(6, 4, 6, 15));
+  assert.match(duplicate.message, /"example\.org" \(line 4\) already serves/);
+});

@@ -9,6 +9,7 @@ import { findListenerClashes } from './listeners.js';
 import { unknownVariableFindings } from './env-findings.js';
 import { buildModel, type CorefileModel } from './model.js';
 import { parseCorefile } from './parse.js';
+import type { PlaceName } from './duplicates.js';
 import { dirName } from './paths.js';
 
 export interface CorefileAnalysis {
@@ -24,12 +25,14 @@ export interface CorefileInput {
   /** File-system path, when the document is a file; relative imports and file arguments resolve from it. */
   path?: string;
   text: string;
+  /** How messages name other places; a Corefile inside YAML passes one that speaks in YAML lines. */
+  placeName?: PlaceName;
 }
 
 export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings, host: FileHost): CorefileAnalysis {
   const tree = parseCorefile(input.text, input.uri);
   const model = buildModel(tree, { env: settings.env, host, path: input.path });
-  const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined });
+  const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined, ...(input.placeName ? { placeName: input.placeName } : {}) });
   const all: CoreDiagnostic[] = [
     ...tree.errors.map((e): CoreDiagnostic => ({ severity: e.severity, code: e.code, message: e.message, range: e.range })),
     ...model.diagnostics,

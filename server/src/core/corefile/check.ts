@@ -8,7 +8,7 @@ import * as registry from '../plugins/registry.js';
 import type { BlockInfo, SetupContext } from '../plugins/types.js';
 import * as address from './address.js';
 import type { ServerKey } from './address.js';
-import { findDuplicateKeys } from './duplicates.js';
+import { findDuplicateKeys, type PlaceName } from './duplicates.js';
 import { Dispenser, type ArgToken } from './dispenser.js';
 import { writtenPlaceholders } from './env.js';
 import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
@@ -48,6 +48,8 @@ export interface CheckOptions {
   settings: AnalysisSettings;
   host: FileHost;
   baseDir: string | undefined;
+  /** How messages name other places (duplicate addresses); line numbers of the text by default. */
+  placeName?: PlaceName;
 }
 
 export function checkModel(model: CorefileModel, options: CheckOptions): CheckResult {
@@ -82,7 +84,7 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
       via: b.block.via,
     };
   });
-  for (const d of findDuplicateKeys(duplicateInput, docUri)) {
+  for (const d of findDuplicateKeys(duplicateInput, docUri, options.placeName)) {
     // A clash inside an imported file is tied to the import chain that brought its block in.
     const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => k.range === d.range || sameStart(k.range, d.range)));
     if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }))];

@@ -105,16 +105,26 @@ class OverlapChecker {
   }
 }
 
-function where(place: Place, documentUri: string): string {
-  const line = `line ${place.placed.range.start.line + 1}`;
-  const uri = place.block.uri ?? documentUri;
-  return uri !== documentUri ? `${line} of ${uri}` : line;
+/**
+ * How a message names a place in the Corefile for a reader: "line N", or "line N of FILE" for an imported
+ * file. A Corefile held by a YAML file passes its own, so that lines are the YAML file's lines.
+ */
+export type PlaceName = (range: Range, uri: string, hereUri: string) => string;
+
+/** `uri` holds the place named; `hereUri` holds the finding whose message names it. */
+export const linePlaceName: PlaceName = (range, uri, hereUri) => {
+  const line = `line ${range.start.line + 1}`;
+  return uri !== hereUri ? `${line} of ${uri}` : line;
+};
+
+function where(place: Place, here: Place, documentUri: string, placeName: PlaceName): string {
+  return placeName(place.placed.range, place.block.uri ?? documentUri, here.block.uri ?? documentUri);
 }
 
-function message(c: Conflict, documentUri: string): string {
+function message(c: Conflict, documentUri: string, placeName: PlaceName): string {
   const more = c.zones.length > 1 ? ` (and ${c.zones.length - 1} more of its zones)` : '';
   const head = `CoreDNS refuses to serve ${describe(c.listener)}${more}:`;
-  const otherKey = `"${c.other.place.placed.key.text}" (${where(c.other.place, documentUri)})`;
+  const otherKey = `"${c.other.place.placed.key.text}" (${where(c.other.place, c.here, documentUri, placeName)})`;
   if (c.kind === 'duplicate') {
     if (c.other.place.blockIndex === c.here.blockIndex && c.other.place.keyIndex === c.here.keyIndex) {
       return `${head} the block's bind addresses list ${c.listener.address} twice. Remove the repeated address.`;
@@ -135,7 +145,7 @@ function message(c: Conflict, documentUri: string): string {
  * and points at the first with `related`; keys CoreDNS refuses for their own sake are skipped, as
  * CoreDNS stops before it compares them.
  */
-export function findDuplicateKeys(blocks: BlockAddresses[], documentUri = ''): CoreDiagnostic[] {
+export function findDuplicateKeys(blocks: BlockAddresses[], documentUri = '', placeName: PlaceName = linePlaceName): CoreDiagnostic[] {
   const checker = new OverlapChecker();
   const conflicts = new Map<string, Conflict>();
   blocks.forEach((block, blockIndex) => {
@@ -169,7 +179,7 @@ export function findDuplicateKeys(blocks: BlockAddresses[], documentUri = ''): C
     const diagnostic: CoreDiagnostic = {
       severity: 'error',
       code: c.kind === 'duplicate' ? 'core/duplicate-address' : 'core/address-overlap',
-      message: message(c, documentUri),
+      message: message(c, documentUri, placeName),
       range: c.here.placed.range,
       related: [
         {

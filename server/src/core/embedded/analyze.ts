@@ -4,6 +4,7 @@
 // workspace that Corefile is (cross-keys.ts); templated values are analysed for what is literal.
 import { appendAll } from '../append.js';
 import { analyzeCorefile } from '../corefile/analyze.js';
+import { linePlaceName, type PlaceName } from '../corefile/duplicates.js';
 import type { FileHost } from '../host.js';
 import type { AnalysisSettings } from '../settings.js';
 import type { CoreDiagnostic, Range } from '../types.js';
@@ -84,7 +85,9 @@ export function analyzeYaml(
       const main = imported !== undefined && customs.has(e) ? undefined : context.main;
       appendAll(out, analyzeOverride(e, main, uri, settings, host));
     } else {
-      appendAll(out, analyzeCorefile({ uri, text: e.map.text }, settings, host).diagnostics.map((d) => moveToYaml(d, uri, (r) => e.map.toYaml(r))));
+      // Messages that name another line of this Corefile name the YAML file's line.
+      const placeName: PlaceName = (r, u, here) => (u === uri && here === uri ? `line ${e.map.toYaml(r).start.line + 1}` : linePlaceName(r, u, here));
+      appendAll(out, analyzeCorefile({ uri, text: e.map.text, placeName }, settings, host).diagnostics.map((d) => moveToYaml(d, uri, (r) => e.map.toYaml(r))));
     }
   }
   const uncertain = uncertainLinesByUri(uri, embedded, workspace);

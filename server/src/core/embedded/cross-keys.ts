@@ -6,6 +6,7 @@
 // text is in, in YAML positions, with related places mapped the same way.
 import type { ImportNode, Statement, TopLevelItem } from '../corefile/ast.js';
 import { checkModel } from '../corefile/check.js';
+import { linePlaceName, type PlaceName } from '../corefile/duplicates.js';
 import { unknownVariableFindings } from '../corefile/env-findings.js';
 import { findListenerClashes } from '../corefile/listeners.js';
 import { buildModel } from '../corefile/model.js';
@@ -36,10 +37,10 @@ export interface CrossKeyAnalysis {
  * import line: here those files are ConfigMap keys, and their findings belong on the keys themselves.
  * test/unit/embedded-crosskey.test.ts checks that both pipelines agree on a document without imports.
  */
-export function corefileFindings(uri: string, text: string, settings: AnalysisSettings, host: FileHost): { findings: CoreDiagnostic[]; items: TopLevelItem[] } {
+export function corefileFindings(uri: string, text: string, settings: AnalysisSettings, host: FileHost, placeName?: PlaceName): { findings: CoreDiagnostic[]; items: TopLevelItem[] } {
   const tree = parseCorefile(text, uri);
   const model = buildModel(tree, { env: settings.env, host, path: undefined });
-  const checked = checkModel(model, { settings, host, baseDir: undefined });
+  const checked = checkModel(model, { settings, host, baseDir: undefined, ...(placeName ? { placeName } : {}) });
   const findings: CoreDiagnostic[] = [
     ...tree.errors.map((e): CoreDiagnostic => ({ severity: e.severity, code: e.code, message: e.message, range: e.range })),
     ...model.diagnostics,
@@ -80,9 +81,18 @@ export function analyzeWithCustomKeys(main: PlacedCorefile, customs: readonly Pl
   const imported = new Set<EmbeddedCorefile>();
   const mountHost = customMountHost(host, texts, (key) => imported.add(byKey.get(key)!.embedded));
   const treeUri = main.uri;
-  const { findings, items } = corefileFindings(treeUri, main.embedded.map.text, settings, mountHost);
-
   const ownerOf = (uri: string | undefined): PlacedCorefile | undefined => (uri === undefined || uri === treeUri ? main : byUri.get(uri));
+  // Messages name other places by the line of the YAML file that holds them, and that file's name when it
+  // is not the one the finding is shown in.
+  const placeName: PlaceName = (r, u, here) => {
+    const owner = ownerOf(u);
+    const hereOwner = ownerOf(here);
+    if (owner === undefined || hereOwner === undefined) return linePlaceName(r, u, here);
+    const line = `line ${owner.embedded.map.toYaml(r).start.line + 1}`;
+    return owner.uri === hereOwner.uri ? line : `${line} of ${decodeURIComponent(owner.uri.replace(/^.*\//, ''))}`;
+  };
+  const { findings, items } = corefileFindings(treeUri, main.embedded.map.text, settings, mountHost, placeName);
+
   const toYaml = (owner: PlacedCorefile, r: Range): Location => ({ uri: owner.uri, range: owner.embedded.map.toYaml(r) });
   const mountImports = importsOf(items).filter((imp) => imp.args.length === 1 && isUnderCustomMount(imp.args[0]!.text));
 
