@@ -15,6 +15,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  WorkspaceFoldersRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -35,12 +36,16 @@ export interface HarnessOptions {
   pullSettings?: boolean;
   /** Replaces the normal answer to workspace/configuration, for tests of misbehaving clients. */
   answerConfiguration?: (items: ConfigurationItem[]) => unknown[];
+  /** Workspace folders (file URIs) the client announces and answers workspace/workspaceFolders with. */
+  workspaceFolders?: string[];
 }
 
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: ConfigurationItem[] = [];
+  /** The methods the server registered for dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
   /** What the client answers for the `corefileLens` section. */
   settings: unknown = {};
   private readonly client: ProtocolConnection;
@@ -60,7 +65,10 @@ export class TestClient {
       this.configurationRequests.push(...params.items);
       return options.answerConfiguration ? options.answerConfiguration(params.items) : params.items.map(() => this.settings);
     });
-    this.client.onRequest(RegistrationRequest.type, () => undefined);
+    this.client.onRequest(RegistrationRequest.type, (params) => {
+      for (const r of params.registrations) this.registrations.push(r.method);
+    });
+    this.client.onRequest(WorkspaceFoldersRequest.type, () => options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null);
     this.client.listen();
     this.disposeServer = () => {
       server.dispose();
@@ -71,10 +79,16 @@ export class TestClient {
 
   async initialize(): Promise<InitializeResult> {
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: this.options.pullSettings ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: this.options.pullSettings ?? true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceFolders: this.options.workspaceFolders !== undefined,
+      },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     };
-    const result = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: null });
+    const folders = this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null;
+    const result = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: folders });
     await this.client.sendNotification(InitializedNotification.type, {});
     return result;
   }

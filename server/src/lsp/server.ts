@@ -3,6 +3,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -39,6 +41,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument);
   let canPullSettings = false;
   let canRegisterConfiguration = false;
+  let canWatchFiles = false;
   const settings = new SettingsStore(connection, () => canPullSettings);
   const validator = new Validator(connection, documents, settings, options.host ?? nodeHost, options.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS);
 
@@ -46,6 +49,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     const workspace = params.capabilities.workspace;
     canPullSettings = workspace?.configuration === true;
     canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -57,12 +61,28 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   connection.onInitialized(() => {
+    if (canWatchFiles) {
+      // The coredns and coredns-custom ConfigMaps are often in different files: when one changes on disk
+      // (a git checkout, another editor), open ConfigMaps that pair with it are checked again.
+      void runSafe(connection.console, 'registering a watcher for YAML files', undefined, () =>
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).then(() => undefined),
+      );
+    }
     if (!canRegisterConfiguration) return;
     // Asks the client to tell us when the `corefileLens` section changes, so open documents are checked
     // again with the new values.
     void runSafe(connection.console, 'registering for configuration changes', undefined, () =>
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).then(() => undefined),
     );
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void runSafe(connection.console, 'handling changed YAML files', undefined, async () => {
+      for (const change of params.changes) {
+        const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+        await validator.watchedFileChanged(change.uri, kind);
+      }
+    });
   });
 
   connection.onDidChangeConfiguration((params) => {

@@ -64,6 +64,13 @@ export class Validator {
     }, this.delayMs));
   }
 
+  /** A YAML file on disk changed: the open YAML documents that may pair with it are checked again. */
+  async watchedFileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    if (this.documents.get(uri) !== undefined) return; // The editor's copy is what counts while it is open.
+    if (!(await this.workspace.fileChanged(uri, kind))) return;
+    for (const other of this.workspace.openSources()) this.schedule(other.uri);
+  }
+
   validateAll(): void {
     for (const document of this.documents.all()) {
       this.cancelTimer(document.uri);

@@ -54,6 +54,35 @@ export class WorkspaceYaml {
     return open;
   }
 
+  /**
+   * A YAML file of the workspace was created, changed or deleted on disk (the client's file watcher): the
+   * list of files is brought up to date, and a changed file is read again on the next request. Returns whether the file may matter to the analysis of other documents.
+   */
+  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<boolean> {
+    const path = pathOfUri(uri);
+    if (path === undefined || !(path.endsWith('.yaml') || path.endsWith('.yml'))) return false;
+    if (this.disk === undefined) return false; // Not scanned yet: the first scan will see the file as it is.
+    const files = await this.disk;
+    const at = files.findIndex((f) => f.uri === uri);
+    if (kind === 'deleted') {
+      if (at < 0) return false;
+      files.splice(at, 1);
+      return true;
+    }
+    if (at >= 0) {
+      // Read again on the next request even if the modification time looks the same (coarse clocks).
+      files[at]!.mtimeMs = -1;
+      return true;
+    }
+    const folders = await this.workspaceFolders();
+    if (!folders.some((folder) => path.startsWith(`${folder}/`))) return false;
+    const file: DiskFile = { uri, path, mtimeMs: -1, text: '' };
+    refresh(file);
+    if (!mayHoldCorefiles(file.text)) return false;
+    files.push(file);
+    return true;
+  }
+
   private diskFiles(): Promise<DiskFile[]> {
     this.disk ??= this.workspaceFolders().then((folders) => {
       const found: DiskFile[] = [];
