@@ -482,9 +482,20 @@ const cases: HoverCase[] = [
   },
   { name: 'YAML outside any Corefile key has no hover', language: 'yaml', text: configMap('  Corefile: |\n    .:53 {\n        whoami\n    }\n').replace('name: coredns', 'name: co‸redns') },
   {
-    name: 'YAML with template syntax is not read',
+    name: 'YAML with template syntax: a literal line gets its hover',
     language: 'yaml',
-    text: configMap('  Corefile: |\n    {{ .Values.zone }}:53 {\n        who‸ami\n    }\n'),
+    text: configMap('  Corefile: |\n    {{ .Values.zone }}:53 {\n        «who‸ami»\n    }\n'),
+    says: ['whoami'],
+  },
+  {
+    name: 'YAML with template syntax: a line a template decides gets none',
+    language: 'yaml',
+    text: configMap('  Corefile: |\n    .:53 {\n        kuber‸netes {{ .Values.clusterDomain }}\n        whoami\n    }\n'),
+  },
+  {
+    name: 'YAML with template syntax: nor does a line inside a template if',
+    language: 'yaml',
+    text: configMap('  Corefile: |\n    .:53 {\n{{- if .Values.debug }}\n        l‸og\n{{- end }}\n        whoami\n    }\n'),
   },
 ];
 

@@ -12,8 +12,7 @@ import { corefileHover, type HoverResult } from './corefile.js';
 
 export function yamlHover(text: string, uri: string, position: Position, settings: AnalysisSettings, host: FileHost): HoverResult | undefined {
   const at = embeddedAt(text, position);
-  // A key holding template syntax is not what CoreDNS reads, so nothing said about it would be reliable.
-  if (at === undefined || at.embedded.templated) return undefined;
+  if (at === undefined) return undefined;
   const { embedded } = at;
   const configMapKeys = at.all.map((e) => e.key);
   let source = embedded.map.text;
@@ -41,7 +40,11 @@ export function yamlHover(text: string, uri: string, position: Position, setting
   });
   if (result === undefined) return undefined;
   const range = toYaml(result.range);
-  return range === undefined ? undefined : { markdown: result.markdown, range };
+  if (range === undefined) return undefined;
+  // In a templated key, the lines a template decides (its actions, the inside of its if/range/with) are not
+  // what CoreDNS will read, so nothing said about them would be reliable; the literal lines get their hover.
+  for (let line = range.start.line; line <= range.end.line; line++) if (embedded.uncertainLines.has(line)) return undefined;
+  return { markdown: result.markdown, range };
 }
 
 /** The wrapper's line that holds the override's first line: the first line it maps into the override. */
