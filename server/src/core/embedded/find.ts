@@ -5,7 +5,8 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type CST, type Node, type Sc
 import type { Range } from '../types.js';
 import { decodeBlockScalar } from './decode-block.js';
 import { decodeFlowScalar } from './decode-flow.js';
-import { lineStarts, offsetToPosition, PositionMap } from './map.js';
+import { lineStarts, offsetToPosition } from '../text-lines.js';
+import { PositionMap } from './map.js';
 import { MappedText } from './mapped-text.js';
 import { maskTemplates, uncertainLines, type MaskedYaml } from './template.js';
 

@@ -3,24 +3,7 @@
 // so the mapping is written once.
 import type { Position, Range } from '../types.js';
 import type { MappedText } from './mapped-text.js';
-
-/** Offsets of the first character of each line of a text; lines end at '\n'. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-export function offsetToPosition(starts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
-}
+import { lineStarts, offsetToPosition } from '../text-lines.js';
 
 export class PositionMap {
   /** The embedded Corefile's text. */

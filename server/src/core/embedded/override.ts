@@ -4,7 +4,7 @@
 // `.:53 { ... }` block that also holds the default block's directives when the main Corefile is at hand.
 import { parseCorefile } from '../corefile/parse.js';
 import type { Range } from '../types.js';
-import { lineStarts, offsetToPosition } from './map.js';
+import { lineStarts, offsetToPosition } from '../text-lines.js';
 
 /** The directives of the default block of a Corefile, with where they start in that Corefile. */
 export interface DefaultBlockBody {

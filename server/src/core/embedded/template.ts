@@ -7,7 +7,7 @@
 //    everything after it and that no check accepts as a value, so findings about it are easy to recognise.
 // Lines only ever lose characters when they are emptied, so lines keep their numbers and a masked offset
 // maps back to the original with one line table.
-import { lineStarts, offsetToPosition } from './map.js';
+import { lineStarts, offsetToPosition } from '../text-lines.js';
 
 /** What an action does to the lines around it: opens a section, switches branch, ends one, or neither. */
 export type ActionKind = 'open' | 'else' | 'end' | 'other';

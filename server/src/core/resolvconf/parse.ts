@@ -11,24 +11,7 @@ import type {
   ResolvConfToken,
 } from './model.js';
 import { parseTokens } from './parser.js';
-
-/** Offsets of the first character of each line; lines end at `\n` only, as the C libraries read them. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOfOffset(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+import { lineIndexAt, lineStarts } from '../text-lines.js';
 
 function physicalLines(text: string, starts: number[]): ResolvConfLine[] {
   return starts.map((offset, line) => {
@@ -50,7 +33,7 @@ function physicalLines(text: string, starts: number[]): ResolvConfLine[] {
 }
 
 function tokenAt(starts: number[], text: string, offset: number): ResolvConfToken {
-  const line = lineOfOffset(starts, offset);
+  const line = lineIndexAt(starts, offset);
   const character = offset - starts[line]!;
   return {
     text,
@@ -132,7 +115,7 @@ export function parseResolvConf(text: string): ResolvConfFile {
     for (const raw of parsed.lines) {
       if (raw.kind === 'empty') continue;
       const first = raw.kind === 'comment' ? raw.comment : raw.head;
-      const line = lines[lineOfOffset(starts, first.startOffset)]!;
+      const line = lines[lineIndexAt(starts, first.startOffset)]!;
       if (raw.kind === 'comment') {
         line.kind = 'comment';
         line.comment = toToken(starts, raw.comment);

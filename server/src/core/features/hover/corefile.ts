@@ -5,7 +5,7 @@ import { substituteEnv } from '../../corefile/env.js';
 import { buildModel } from '../../corefile/model.js';
 import { parseCorefile } from '../../corefile/parse.js';
 import type { Token } from '../../corefile/token.js';
-import { lineStarts, offsetToPosition } from '../../embedded/map.js';
+import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
 import type { Position, Range } from '../../types.js';

@@ -1,0 +1,38 @@
+// Lines of a text by offset. The C libraries and CoreDNS end a line at `\n` only; an editor also ends one at
+// `\r\n` and at a lone `\r`. Both tables are built the same way, and positions are found in them by one
+// binary search.
+import type { Position } from './types.js';
+
+/** Offsets of the first character of each line, where lines end at `\n`. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Offsets of the first character of each line as an editor counts them (`\n`, `\r\n` and a lone `\r`). */
+export function editorLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The index of the line that holds `offset` in a table of line starts. */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function offsetToPosition(starts: readonly number[], offset: number): Position {
+  const line = lineIndexAt(starts, offset);
+  return { line, character: offset - starts[line]! };
+}
