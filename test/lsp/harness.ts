@@ -5,6 +5,8 @@ import { PassThrough } from 'node:stream';
 import {
   ConfigurationRequest,
   createConnection,
+  DefinitionRequest,
+  HoverRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -20,6 +22,9 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type ConfigurationItem,
+  type Definition,
+  type Hover,
+  type LocationLink,
   type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
@@ -109,6 +114,23 @@ export class TestClient {
   changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
     return this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corefileLens: settings } });
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  definition(uri: string, line: number, character: number): Promise<Definition | LocationLink[] | null> {
+    return this.client.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  /** Waits until a diagnostics notification for `uri` satisfies `ok`, and returns it. */
+  async publication(uri: string, ok: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const found = this.published.filter((p) => p.uri === uri).find(ok);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
   }
 
   /** Any raw notification, for tests that send what a broken client might. */

@@ -2,72 +2,10 @@
 // Markdown answer and its range for each language (a ConfigMap's range is in the YAML), the document's
 // settings, and null where there is nothing to say.
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import {
-  createConnection,
-  createProtocolConnection,
-  DidChangeConfigurationNotification,
-  DidOpenTextDocumentNotification,
-  HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  MarkupKind,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type Hover,
-  type InitializeResult,
-  type MarkupContent,
-  type ProtocolConnection,
-} from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type InitializeResult, type MarkupContent } from 'vscode-languageserver/node';
 import { memoryHost } from '../../server/src/core/host.js';
-import { startServer } from '../../server/src/lsp/server.js';
-
-/**
- * A client that pushes its settings (it does not announce workspace/configuration), which keeps this test
- * to the hover request; the settings round trip itself is covered by server.test.ts.
- */
-class HoverClient {
-  private readonly client: ProtocolConnection;
-  private readonly stop: () => void;
-
-  constructor() {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer({ connection: server, validationDelayMs: 0, host: memoryHost({}) });
-    this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    this.client.listen();
-    this.stop = () => {
-      this.client.dispose();
-      server.dispose();
-      toServer.end();
-      toClient.end();
-    };
-  }
-
-  async initialize(): Promise<InitializeResult> {
-    const result = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
-    await this.client.sendNotification(InitializedNotification.type, {});
-    return result;
-  }
-
-  open(uri: string, languageId: string, text: string): Promise<void> {
-    return this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
-  }
-
-  settings(section: unknown): Promise<void> {
-    return this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corefileLens: section } });
-  }
-
-  hover(uri: string, line: number, character: number): Promise<Hover | null> {
-    return this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
-  }
-
-  dispose(): void {
-    this.stop();
-  }
-}
+import { TestClient } from './harness.js';
 
 function markdownOf(hover: Hover | null): string {
   assert.ok(hover, 'expected a hover');
@@ -91,10 +29,12 @@ const configMap = [
 ].join('\n');
 
 describe('hover over LSP', { timeout: 30_000 }, () => {
-  let client: HoverClient;
+  let client: TestClient;
   let initialized: InitializeResult;
   before(async () => {
-    client = new HoverClient();
+    // The client pushes its settings (no workspace/configuration), which keeps this test to the hover
+    // request; the settings round trip itself is covered by server.test.ts.
+    client = new TestClient({ pullSettings: false, host: memoryHost({}) });
     initialized = await client.initialize();
     await client.open('file:///ws/Corefile', 'corefile', corefile);
     await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
@@ -133,9 +73,9 @@ describe('hover over LSP', { timeout: 30_000 }, () => {
 
   test('follows the targeted CoreDNS release from the settings', async () => {
     assert.match(markdownOf(await client.hover('file:///ws/Corefile', 2, 5)), /Available in the targeted CoreDNS 1\.14\.7/);
-    await client.settings({ corednsVersion: '1.14.0' });
+    await client.changeSettings({ corednsVersion: '1.14.0' });
     assert.match(markdownOf(await client.hover('file:///ws/Corefile', 2, 5)), /Not in the targeted CoreDNS 1\.14\.0\*\*: it first appeared in 1\.14\.7/);
-    await client.settings({});
+    await client.changeSettings({});
   });
 
   test('answers null where there is nothing to say, and for a document it does not know', async () => {
