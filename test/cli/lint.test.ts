@@ -211,6 +211,48 @@ describe('corefile lint, JSON output', () => {
   });
 });
 
+describe('corefile lint, SARIF output', () => {
+  test('is a SARIF 2.1.0 log: one rule per code, one result per finding, 1-based regions', () => {
+    const result = run(['lint', '--format', 'sarif', 'broken/Corefile', 'warning/Corefile', 'clean/Corefile']);
+    assert.equal(result.status, 1, 'the exit status does not depend on the format');
+    assert.equal(result.stderr, '');
+    const log = JSON.parse(result.stdout) as {
+      $schema: string;
+      version: string;
+      runs: Array<{ tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } }; columnKind: string; artifacts: unknown[]; results: Array<Record<string, unknown>> }>;
+    };
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    const [run0] = log.runs;
+    assert.ok(run0);
+    assert.equal(run0.tool.driver.name, 'corefile-lens');
+    assert.equal(run0.columnKind, 'utf16CodeUnits');
+    assert.deepEqual(run0.tool.driver.rules, [{ id: 'syntax/unclosed-block' }, { id: 'forward/loop-risk' }]);
+    assert.deepEqual(run0.artifacts, [{ location: { uri: 'broken/Corefile' } }, { location: { uri: 'warning/Corefile' } }, { location: { uri: 'clean/Corefile' } }]);
+    const results = run0.results.map((r) => ({ ...r, message: typeof (r.message as { text: unknown }).text }));
+    assert.deepEqual(results, [
+      {
+        ruleId: 'syntax/unclosed-block', ruleIndex: 0, level: 'error', message: 'string',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'broken/Corefile' }, region: { startLine: 1, startColumn: 3, endLine: 1, endColumn: 4 } } }],
+      },
+      {
+        ruleId: 'forward/loop-risk', ruleIndex: 1, level: 'warning', message: 'string',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'warning/Corefile' } , region: { startLine: 2, startColumn: 13, endLine: 2, endColumn: 23 } } }],
+      },
+    ]);
+  });
+
+  test('information becomes a note, and related places become related locations', () => {
+    const corefile = 'example.org {\n  whoami\n}\nexample.org {\n  whoami\n}\n{$UNSET}.example {\n}\n';
+    const result = run(['lint', '--format', 'sarif', '--lang', 'corefile', '-'], { stdin: corefile });
+    const log = JSON.parse(result.stdout) as { runs: Array<{ results: Array<{ ruleId: string; level: string; relatedLocations?: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    const byRule = new Map(log.runs[0]!.results.map((r) => [r.ruleId, r]));
+    assert.equal(byRule.get('core/duplicate-address')?.level, 'error');
+    assert.equal(byRule.get('core/duplicate-address')?.relatedLocations?.[0]?.physicalLocation.region.startLine, 1);
+    assert.equal(byRule.get('env/unknown-variable')?.level, 'note');
+  });
+});
+
 describe('corefile lint, directories', () => {
   let scratch: string;
   before(() => {
@@ -251,7 +293,7 @@ describe('corefile lint, usage errors exit 2', () => {
     { name: 'an unknown short option', args: ['-x', 'clean/Corefile'], stderr: /unknown option '-x'/ },
     { name: 'a missing value', args: ['clean/Corefile', '--format'], stderr: /option '--format' needs a value/ },
     { name: 'a value where none belongs', args: ['--quiet=yes', 'clean/Corefile'], stderr: /'--quiet' takes no value/ },
-    { name: 'an unknown format', args: ['--format', 'sarif', 'clean/Corefile'], stderr: /unknown output format 'sarif'\. Use --format text or --format json/ },
+    { name: 'an unknown format', args: ['--format', 'xml', 'clean/Corefile'], stderr: /unknown output format 'xml'\. Use --format text, --format json or --format sarif/ },
     { name: 'a version without a patch number', args: ['--coredns-version', '1.14', 'clean/Corefile'], stderr: /'1\.14' is not a CoreDNS release\. Write it as X\.Y\.Z/ },
     { name: 'a version with a v', args: ['--coredns-version=v1.14.7', 'clean/Corefile'], stderr: /'v1\.14\.7' is not a CoreDNS release/ },
     { name: 'an unknown resolver', args: ['--resolver', 'bsd', 'clean/Corefile'], stderr: /unknown resolver 'bsd'\. Use --resolver glibc or --resolver musl/ },

@@ -31,7 +31,7 @@ for standard input. Files in directories are picked by name:
                                                    inside ConfigMaps are not checked yet)
 
 Options:
-  --format text|json          Output format (default: text)
+  --format text|json|sarif    Output format (default: text); sarif is SARIF 2.1.0 for code scanning
   --coredns-version X.Y.Z     The CoreDNS release the Corefiles run on (default: ${DEFAULT_COREDNS_VERSION})
   --external-plugin NAME      A directive compiled into your own CoreDNS build; repeat for each one
   --env KEY=VALUE             A value for {$KEY} in Corefiles; repeat for each variable

@@ -5,7 +5,7 @@ import type { LanguageId } from '../core/types.js';
 import { readTextFile } from '../node-host.js';
 import { hasFlag, lastValue, parseArgs, type OptionSpec } from './args.js';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface LintOptions {
   format: OutputFormat;
@@ -31,7 +31,7 @@ const specs: OptionSpec[] = [
   { name: 'help', short: 'h', takesValue: false },
 ];
 
-const formats: readonly OutputFormat[] = ['text', 'json'];
+const formats: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const languages: readonly LanguageId[] = ['corefile', 'resolvconf', 'yaml'];
 const resolvers = ['glibc', 'musl'] as const;
 const versionPattern = /^\d+\.\d+\.\d+$/;
@@ -45,7 +45,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgsResult {
   if (hasFlag(args, 'help')) return { kind: 'help' };
 
   const format = lastValue(args, 'format') ?? 'text';
-  if (!isOneOf(format, formats)) return { kind: 'error', message: `unknown output format '${format}'. Use --format text or --format json.` };
+  if (!isOneOf(format, formats)) return { kind: 'error', message: `unknown output format '${format}'. Use --format text, --format json or --format sarif.` };
 
   const version = lastValue(args, 'coredns-version');
   if (version !== undefined && !versionPattern.test(version)) {

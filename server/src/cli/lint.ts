@@ -11,6 +11,7 @@ import { LINT_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { parseLintArgs } from './lint-options.js';
 import { formatJson, formatText, type FileReport } from './report.js';
+import { formatSarif } from './sarif.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS = 1;
@@ -52,7 +53,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     io.stderr(`corefile lint: found no Corefile, resolv.conf or YAML file under ${options.paths.join(', ')}. Files are picked by name (Corefile, *.corefile, resolv.conf, *.yaml); name a file directly with --lang to lint it anyway.\n`);
   }
   // --quiet keeps the text report to the errors alone; JSON is for programs and keeps its summary.
-  io.stdout(options.format === 'json' ? formatJson(reports) : formatText(reports, !options.quiet));
+  io.stdout(options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports) : formatText(reports, !options.quiet));
 
   if (problems.length > 0) return EXIT_USAGE;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_ERRORS : EXIT_CLEAN;
