@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RE2JS } from 're2js';
 import { expandTemplate, originFor } from '../../../server/src/core/plugins/handlers/zones/auto-scan.js';
-import { ask, type Bench } from './fwd-harness.js';
+import type { Bench } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 
 const zone = (origin: string, address: string): string =>
   `$ORIGIN ${origin}.\n$TTL 120\n@ IN SOA ns1 hostmaster 2024010101 7200 1800 1209600 120\n@ IN NS ns1\nns1 IN A 10.50.0.1\nwww IN A ${address}\nlab IN NS ns.lab\nns.lab IN A 10.50.9.9\n`;
@@ -26,17 +27,6 @@ const bench = (options: string): Bench => ({
   upstream: UPSTREAM,
 });
 
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  answeredBy?: string;
-  aa?: boolean;
-  steps?: RegExp[];
-}
-
 const rows: Row[] = [
   {
     name: 'a zone file named by the default pattern db.(.*) is served under its origin',
@@ -45,7 +35,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['www.example.org. 120 IN A 10.50.0.10'],
     answeredBy: 'auto',
-    steps: [/auto is authoritative for example\.org\. \(\/etc\/coredns\/zones\/db\.example\.org, one of 2 zones found in \/etc\/coredns\/zones\)/],
+    says: [/auto is authoritative for example\.org\. \(\/etc\/coredns\/zones\/db\.example\.org, one of 2 zones found in \/etc\/coredns\/zones\)/],
   },
   {
     name: 'files in subdirectories are found too',
@@ -67,7 +57,7 @@ const rows: Row[] = [
     query: 'host.lab.example.org A',
     rcode: 'NOERROR',
     answer: [],
-    aa: false,
+    flags: { aa: false },
   },
   {
     name: 'a file that does not load (no SOA) is left out and its names pass on',
@@ -75,7 +65,7 @@ const rows: Row[] = [
     query: 'www.broken.test A',
     rcode: 'NXDOMAIN',
     answeredBy: 'forward',
-    steps: [/none holds www\.broken\.test\.: passed to the next plugin\. Left out: \/etc\/coredns\/zones\/db\.broken\.test \(it has no SOA record for broken\.test\.\)\./],
+    says: [/none holds www\.broken\.test\.: passed to the next plugin\. Left out: \/etc\/coredns\/zones\/db\.broken\.test \(it has no SOA record for broken\.test\.\)\./],
   },
   {
     name: 'a custom pattern and template build the origin from the groups',
@@ -92,7 +82,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
     answeredBy: 'forward',
-    steps: [/the directory \/srv\/zones is not in the simulation/],
+    says: [/the directory \/srv\/zones is not in the simulation/],
   },
   {
     name: 'without a directory option CoreDNS loads no zones at all',
@@ -100,7 +90,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answeredBy: 'forward',
-    steps: [/auto has no directory option, so CoreDNS loads no zones at all/],
+    says: [/auto has no directory option, so CoreDNS loads no zones at all/],
   },
   {
     name: 'names outside the zones of auto are passed on before any scan',
@@ -108,23 +98,11 @@ const rows: Row[] = [
     query: 'www.example.net A',
     rcode: 'NXDOMAIN',
     answeredBy: 'forward',
-    steps: [/www\.example\.net\. is not in the zones of auto \(example\.org\.\)/],
+    says: [/www\.example\.net\. is not in the zones of auto \(example\.org\.\)/],
   },
 ];
 
-describe('auto handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const got = ask(row.bench, row.query);
-      assert.equal(got.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(got.answer, row.answer);
-      if (row.answeredBy) assert.equal(got.answeredBy, row.answeredBy);
-      if (row.aa !== undefined) assert.equal(got.reply?.flags.aa, row.aa);
-      const details = got.details('auto');
-      for (const pattern of row.steps ?? []) assert.ok(details.some((d) => pattern.test(d)), `${pattern} not among:\n${details.join('\n')}`);
-    });
-  }
-});
+describe('auto handler', () => runRows(rows, { plugin: 'auto' }));
 
 describe('auto origins from file names (regexp.Expand)', () => {
   const rows: Array<[string, string, string, string | undefined]> = [

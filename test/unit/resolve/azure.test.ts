@@ -1,20 +1,13 @@
 // azure: answers come from Azure DNS, outside any scenario. Names in its zones are shown as not simulated
 // and passed on; other names pass on as in CoreDNS.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { askOnce } from './engine-harness.js';
+import { describe } from 'node:test';
+import { outsideRows } from './support/common-rows.js';
+import { runRows } from './support/table.js';
 
-describe('azure handler', () => {
-  const corefile = `. {\n    azure rg-dns:example.org {\n        access public\n    }\n    whoami\n}\n`;
-  const rows: Array<[string, string, string]> = [
-    ['a name in its zone', 'www.example.org A', 'not-simulated'],
-    ['a name outside its zone', 'www.example.com A', 'passed'],
-  ];
-  for (const [label, query, action] of rows) {
-    it(`${label}: ${query} → ${action}`, () => {
-      const a = askOnce(corefile, query);
-      assert.deepEqual([a.rcode, a.answeredBy, a.actions('azure')], ['NOERROR', 'whoami', [action]]);
-      if (action === 'not-simulated') assert.match(a.steps.find((s) => s.plugin === 'azure')!.detail, /resource group rg-dns/);
-    });
-  }
-});
+const corefile = `. {\n    azure rg-dns:example.org {\n        access public\n    }\n    whoami\n}\n`;
+const rows = outsideRows([
+  ['a name in its zone', 'www.example.org A', 'not-simulated'],
+  ['a name outside its zone', 'www.example.com A', 'passed'],
+], /resource group rg-dns/);
+
+describe('azure handler', () => runRows(rows, { plugin: 'azure', bench: corefile }));

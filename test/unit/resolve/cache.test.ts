@@ -3,7 +3,8 @@
 // reply kinds that decide the bucket (positive, NXDOMAIN, NODATA, SERVFAIL), checked on built messages.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ask, type Bench } from './fwd-harness.js';
+import type { Bench } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 import { cacheTtlDecision, classifyReply } from '../../../server/src/core/plugins/handlers/fwd/cache-ttl.js';
 import type { CacheConfig } from '../../../server/src/core/plugins/cache.js';
 import { newQuery, newReply, parseRecord } from '../../../server/src/core/resolve/message.js';
@@ -34,17 +35,6 @@ function bench(cacheLines: string): Bench {
 
 function zoneBench(cacheLines: string): Bench {
   return { corefile: `corp.example {\n    ${cacheLines}\n    file /zones/db.corp.example\n}\n`, files: { '/zones/db.corp.example': ZONE } };
-}
-
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  authority?: string[];
-  /** Phrases the cache's steps must contain, all of them somewhere. */
-  says?: RegExp[];
 }
 
 const rows: Row[] = [
@@ -164,18 +154,7 @@ const rows: Row[] = [
   },
 ];
 
-describe('cache handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const out = ask(row.bench, row.query);
-      assert.equal(out.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(out.answer, row.answer);
-      if (row.authority) assert.deepEqual(out.authority, row.authority);
-      const said = out.details('cache').join('\n');
-      for (const re of row.says ?? []) assert.match(said, re);
-    });
-  }
-});
+describe('cache handler', () => runRows(rows, { plugin: 'cache' }));
 
 const DEFAULTS: CacheConfig = {
   zones: ['.'],

@@ -1,20 +1,13 @@
 // etcd: answers come from etcd, outside any scenario. Names in its zones are shown as not simulated
 // and passed on; other names pass on as in CoreDNS.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { askOnce } from './engine-harness.js';
+import { describe } from 'node:test';
+import { outsideRows } from './support/common-rows.js';
+import { runRows } from './support/table.js';
 
-describe('etcd handler', () => {
-  const corefile = `. {\n    etcd example.org {\n        path /skydns\n        endpoint http://localhost:2379\n    }\n    whoami\n}\n`;
-  const rows: Array<[string, string, string]> = [
-    ['a name in its zone', 'www.example.org A', 'not-simulated'],
-    ['a name outside its zone', 'www.example.com A', 'passed'],
-  ];
-  for (const [label, query, action] of rows) {
-    it(`${label}: ${query} → ${action}`, () => {
-      const a = askOnce(corefile, query);
-      assert.deepEqual([a.rcode, a.answeredBy, a.actions('etcd')], ['NOERROR', 'whoami', [action]]);
-      if (action === 'not-simulated') assert.match(a.steps.find((s) => s.plugin === 'etcd')!.detail, /etcd/);
-    });
-  }
-});
+const corefile = `. {\n    etcd example.org {\n        path /skydns\n        endpoint http://localhost:2379\n    }\n    whoami\n}\n`;
+const rows = outsideRows([
+  ['a name in its zone', 'www.example.org A', 'not-simulated'],
+  ['a name outside its zone', 'www.example.com A', 'passed'],
+], /etcd/);
+
+describe('etcd handler', () => runRows(rows, { plugin: 'etcd', bench: corefile }));

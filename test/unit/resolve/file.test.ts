@@ -4,7 +4,8 @@
 // with fallthrough, zones outside its origins, and files that are missing or broken.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ask, type Bench } from './fwd-harness.js';
+import { askOnce, type Bench } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 
 const ZONE = `$ORIGIN corp.example.
 $TTL 300
@@ -49,20 +50,6 @@ const zoneBench = (fileLines = 'file /etc/coredns/db.corp.example', files: Recor
   upstream: UPSTREAM,
 });
 
-interface Row {
-  name: string;
-  bench?: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  authority?: string[];
-  additional?: string[];
-  answeredBy?: string;
-  aa?: boolean;
-  /** Phrases the file plugin's steps must contain, in order. */
-  steps?: RegExp[];
-}
-
 const rows: Row[] = [
   {
     name: 'an exact name: its records, the apex NS in the authority section, letter case of the file folded',
@@ -70,8 +57,8 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['www.corp.example. 300 IN A 10.60.0.10', 'www.corp.example. 300 IN A 10.60.0.11'],
     authority: [NS],
-    aa: true,
-    steps: [/file is authoritative for corp\.example\. \(the zone file \/etc\/coredns\/db\.corp\.example\)\. NOERROR with 2 records\./],
+    flags: { aa: true },
+    says: [/file is authoritative for corp\.example\. \(the zone file \/etc\/coredns\/db\.corp\.example\)\. NOERROR with 2 records\./],
   },
   {
     name: 'the query name is compared without case and answered in lower case',
@@ -90,7 +77,7 @@ const rows: Row[] = [
     query: 'portal.corp.example A',
     rcode: 'NOERROR',
     answer: ['portal.corp.example. 300 IN CNAME intranet.corp.example.', 'intranet.corp.example. 300 IN CNAME www.corp.example.', 'www.corp.example. 300 IN A 10.60.0.10', 'www.corp.example. 300 IN A 10.60.0.11'],
-    steps: [/followed the CNAME through intranet\.corp\.example\. to www\.corp\.example\. inside the zone/],
+    says: [/followed the CNAME through intranet\.corp\.example\. to www\.corp\.example\. inside the zone/],
   },
   {
     name: 'asking for the CNAME itself does not follow it',
@@ -104,7 +91,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['docs.corp.example. 300 IN CNAME docs.saas-provider.example.', 'docs.saas-provider.example. 600 IN A 203.0.113.77'],
     answeredBy: 'file',
-    steps: [/the CNAME target docs\.saas-provider\.example\. is outside the zone: resolved through the server again \(NOERROR\)/],
+    says: [/the CNAME target docs\.saas-provider\.example\. is outside the zone: resolved through the server again \(NOERROR\)/],
   },
   {
     name: 'a dangling in-zone CNAME: the server lookup says NXDOMAIN, so the reply is NXDOMAIN with the CNAME',
@@ -112,20 +99,20 @@ const rows: Row[] = [
     rcode: 'NXDOMAIN',
     answer: ['dangling.corp.example. 300 IN CNAME missing.corp.example.'],
     authority: [SOA],
-    steps: [/missing\.corp\.example\. is not in the zone: resolved through the server again \(NXDOMAIN\)\. NXDOMAIN with the CNAME chain \(1 record\) and the SOA\./],
+    says: [/missing\.corp\.example\. is not in the zone: resolved through the server again \(NXDOMAIN\)\. NXDOMAIN with the CNAME chain \(1 record\) and the SOA\./],
   },
   {
     name: 'a CNAME loop inside the zone stops after 8 more links, NOERROR with the chain',
     query: 'loop-a.corp.example A',
     rcode: 'NOERROR',
-    steps: [/longer than 8 links/],
+    says: [/longer than 8 links/],
   },
   {
     name: 'a wildcard covers several labels (RFC 4592) and takes the query name as owner',
     query: 'build42.ci.dev.corp.example A',
     rcode: 'NOERROR',
     answer: ['build42.ci.dev.corp.example. 300 IN A 10.60.1.1'],
-    steps: [/synthesized from the wildcard \*\.dev\.corp\.example\./],
+    says: [/synthesized from the wildcard \*\.dev\.corp\.example\./],
   },
   {
     name: 'a wildcard name asked for a type it lacks: NODATA with the SOA',
@@ -133,7 +120,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: [],
     authority: [SOA],
-    steps: [/the wildcard has no TXT records\. NOERROR with no records \(NODATA\)/],
+    says: [/the wildcard has no TXT records\. NOERROR with no records \(NODATA\)/],
   },
   {
     name: 'an empty non-terminal between the wildcard and the name blocks the wildcard: NXDOMAIN',
@@ -148,7 +135,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: [],
     authority: [SOA],
-    steps: [/sub\.corp\.example\. is an empty non-terminal/],
+    says: [/sub\.corp\.example\. is an empty non-terminal/],
   },
   {
     name: 'a name that does not exist: NXDOMAIN with the SOA, authoritative',
@@ -156,7 +143,7 @@ const rows: Row[] = [
     rcode: 'NXDOMAIN',
     answer: [],
     authority: [SOA],
-    aa: true,
+    flags: { aa: true },
     answeredBy: 'file',
   },
   {
@@ -165,7 +152,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: [],
     authority: [SOA],
-    steps: [/has no A records/],
+    says: [/has no A records/],
   },
   {
     name: 'below a delegation: a referral with the NS and glue, AA off',
@@ -174,8 +161,8 @@ const rows: Row[] = [
     answer: [],
     authority: ['lab.corp.example. 300 IN NS ns.lab.corp.example.'],
     additional: ['ns.lab.corp.example. 300 IN A 10.60.9.1'],
-    aa: false,
-    steps: [/lab\.corp\.example\. is delegated to ns\.lab\.corp\.example\. A referral/],
+    flags: { aa: false },
+    says: [/lab\.corp\.example\. is delegated to ns\.lab\.corp\.example\. A referral/],
   },
   {
     name: 'MX at the apex: the exchange addresses (A then AAAA) go to the additional section',
@@ -211,7 +198,7 @@ const rows: Row[] = [
     query: 'app.partner.corp.example A',
     rcode: 'NOERROR',
     answer: ['partner.corp.example. 300 IN DNAME partner.example.net.', 'app.partner.corp.example. 300 IN CNAME app.partner.example.net.', 'app.partner.example.net. 60 IN A 203.0.113.80'],
-    steps: [/the DNAME at partner\.corp\.example\. rewrites app\.partner\.corp\.example\. to app\.partner\.example\.net\./],
+    says: [/the DNAME at partner\.corp\.example\. rewrites app\.partner\.corp\.example\. to app\.partner\.example\.net\./],
   },
   {
     name: 'a zone transfer request is refused by file itself',
@@ -226,7 +213,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['fallback.corp.example. 30 IN A 192.0.2.99'],
     answeredBy: 'forward',
-    steps: [/Its fallthrough covers fallback\.corp\.example\., so instead of NXDOMAIN the query goes to the next plugin\./],
+    says: [/Its fallthrough covers fallback\.corp\.example\., so instead of NXDOMAIN the query goes to the next plugin\./],
   },
   {
     name: 'fallthrough does not apply to NODATA',
@@ -242,7 +229,7 @@ const rows: Row[] = [
     query: 'docs.saas-provider.example A',
     rcode: 'NOERROR',
     answeredBy: 'forward',
-    steps: [/docs\.saas-provider\.example\. is not in the zones of file \(corp\.example\.\): passed to the next plugin\./],
+    says: [/docs\.saas-provider\.example\. is not in the zones of file \(corp\.example\.\): passed to the next plugin\./],
   },
   {
     name: 'a zone file that is not mounted: the zone has no SOA, SERVFAIL, and the step says to mount it',
@@ -250,7 +237,7 @@ const rows: Row[] = [
     query: 'www.corp.example A',
     rcode: 'SERVFAIL',
     answeredBy: 'file',
-    steps: [/The zone file \/etc\/coredns\/db\.corp\.example for corp\.example\. is not available in the simulation .*add it to the scenario's mounts.*SERVFAIL/],
+    says: [/The zone file \/etc\/coredns\/db\.corp\.example for corp\.example\. is not available in the simulation .*add it to the scenario's mounts.*SERVFAIL/],
   },
   {
     name: '$INCLUDE and $ORIGIN: included records with their own origin are served',
@@ -262,35 +249,19 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['build.eng.corp.example. 60 IN A 10.0.5.5'],
   },
+  {
+    name: 'every step of file points at the file line of the Corefile',
+    query: 'www.corp.example A',
+    lines: [1],
+  },
 ];
 
 describe('file handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const got = ask(row.bench ?? zoneBench(), row.query);
-      assert.equal(got.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(got.answer, row.answer);
-      if (row.authority) assert.deepEqual(got.authority, row.authority);
-      if (row.additional) assert.deepEqual(got.additional, row.additional);
-      if (row.answeredBy) assert.equal(got.answeredBy, row.answeredBy);
-      if (row.aa !== undefined) assert.equal(got.reply?.flags.aa, row.aa);
-      const details = got.details('file');
-      for (const [i, pattern] of (row.steps ?? []).entries()) {
-        assert.ok(details.some((d) => pattern.test(d)), `step ${i} ${pattern} not among:\n${details.join('\n')}`);
-      }
-    });
-  }
+  runRows(rows, { plugin: 'file', bench: zoneBench() });
 
   it('the CNAME loop answer holds the first CNAME and 9 more links', () => {
-    const got = ask(zoneBench(), 'loop-a.corp.example A');
+    const got = askOnce(zoneBench(), 'loop-a.corp.example A');
     assert.equal(got.answer.length, 10);
     assert.equal(got.answer[0], 'loop-a.corp.example. 300 IN CNAME loop-b.corp.example.');
-  });
-
-  it('every step of file points at the file line of the Corefile', () => {
-    const got = ask(zoneBench(), 'www.corp.example A');
-    const steps = got.steps.filter((s) => s.plugin === 'file');
-    assert.ok(steps.length > 0);
-    for (const step of steps) assert.equal(step.range?.start.line, 1);
   });
 });

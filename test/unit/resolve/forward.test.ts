@@ -1,24 +1,10 @@
 // The forward plugin in the simulator: which names a forward line takes (FROM, except), how several lines
 // chain in Corefile order (next RCODE, next_on_nodata), failover, the policy shown rather than guessed,
 // resolv.conf-style files read from the scenario's mounts, and upstream replies passed on unchanged.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { ask, type Bench } from './fwd-harness.js';
+import { describe } from 'node:test';
+import { runRows, type Row } from './support/table.js';
 
 const WWW = { 'www.example.com. A': ['www.example.com. 300 IN A 198.51.100.7'] };
-
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  answeredBy?: string;
-  /** Phrases the forward steps must contain, in order of the steps. */
-  steps?: RegExp[];
-  /** Zero-based Corefile line of each forward step, in order. */
-  lines?: number[];
-}
 
 const rows: Row[] = [
   {
@@ -28,7 +14,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
     answeredBy: 'forward',
-    steps: [/forward \. 10\.0\.0\.2: the name is under '\.', asked 10\.0\.0\.2:53 \(the only upstream\); it replied NOERROR with 1 record\. The reply goes back unchanged\./],
+    saysEach: [/forward \. 10\.0\.0\.2: the name is under '\.', asked 10\.0\.0\.2:53 \(the only upstream\); it replied NOERROR with 1 record\. The reply goes back unchanged\./],
     lines: [1],
   },
   {
@@ -53,7 +39,7 @@ const rows: Row[] = [
     query: 'flaky.example A',
     rcode: 'SERVFAIL',
     answeredBy: 'forward',
-    steps: [/it replied SERVFAIL\. The reply goes back unchanged/],
+    saysEach: [/it replied SERVFAIL\. The reply goes back unchanged/],
   },
   {
     name: 'a name outside FROM passes on; with nothing after forward the block answers SERVFAIL',
@@ -61,14 +47,14 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'SERVFAIL',
     // The second step is the server's: a plugin that passes a query on with nothing after it gets SERVFAIL.
-    steps: [/www\.example\.com\. is not under example\.org\., so the query goes to the next plugin/, /SERVFAIL/],
+    saysEach: [/www\.example\.com\. is not under example\.org\., so the query goes to the next plugin/, /SERVFAIL/],
   },
   {
     name: "'except' leaves a zone out",
     bench: { corefile: '. {\n    forward . 10.0.0.2 {\n        except corp.example\n    }\n}\n', upstream: { 'db.corp.example. A': ['db.corp.example. 60 IN A 10.0.0.9'] } },
     query: 'db.corp.example A',
     rcode: 'SERVFAIL',
-    steps: [/db\.corp\.example\. is under corp\.example\., which 'except' leaves out/, /SERVFAIL/],
+    saysEach: [/db\.corp\.example\. is under corp\.example\., which 'except' leaves out/, /SERVFAIL/],
   },
   {
     name: "'except' never leaves out FROM itself",
@@ -98,7 +84,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 203.0.113.2'],
-    steps: [/is not under corp\.example\., so the query goes to the next forward line/, /asked 10\.0\.0\.2:53/],
+    saysEach: [/is not under corp\.example\., so the query goes to the next forward line/, /asked 10\.0\.0\.2:53/],
     lines: [1, 2],
   },
   {
@@ -121,7 +107,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/it replied NXDOMAIN\. 'next NXDOMAIN' hands the query to the next forward line\./, /asked 10\.0\.0\.2:53/],
+    saysEach: [/it replied NXDOMAIN\. 'next NXDOMAIN' hands the query to the next forward line\./, /asked 10\.0\.0\.2:53/],
     lines: [1, 4],
   },
   {
@@ -130,7 +116,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NXDOMAIN',
     answeredBy: 'forward',
-    steps: [/'next NXDOMAIN' has no effect, as no forward line follows this one/],
+    saysEach: [/'next NXDOMAIN' has no effect, as no forward line follows this one/],
   },
   {
     name: "'next_on_nodata' hands an empty NOERROR on",
@@ -141,7 +127,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/NODATA\)\. 'next_on_nodata' hands the empty answer on to the next forward line\./, /asked 10\.0\.0\.2:53/],
+    saysEach: [/NODATA\)\. 'next_on_nodata' hands the empty answer on to the next forward line\./, /asked 10\.0\.0\.2:53/],
   },
   {
     name: "'next SERVFAIL' does not react to NXDOMAIN",
@@ -162,7 +148,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/10\.0\.0\.1:53 replied SERVFAIL, which 'failover' skips; asked 10\.0\.0\.2:53 \(policy sequential: the upstreams are always tried in the order written\)/],
+    saysEach: [/10\.0\.0\.1:53 replied SERVFAIL, which 'failover' skips; asked 10\.0\.0\.2:53 \(policy sequential: the upstreams are always tried in the order written\)/],
   },
   {
     name: 'without failover, sequential passes the first upstream’s SERVFAIL on',
@@ -179,7 +165,7 @@ const rows: Row[] = [
     bench: { corefile: '. {\n    forward . 10.0.0.1 10.0.0.2\n}\n', upstream: WWW },
     query: 'www.example.com A',
     rcode: 'NOERROR',
-    steps: [/asked 10\.0\.0\.1:53 \(policy random: any of 2 upstreams could be asked; all answer the same here\)/],
+    saysEach: [/asked 10\.0\.0\.1:53 \(policy random: any of 2 upstreams could be asked; all answer the same here\)/],
   },
   {
     name: 'policy random with upstreams that differ: the answer depends on the pick; the first is shown',
@@ -190,7 +176,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/they answer differently, so the answer depends on the pick; the simulation shows 10\.0\.0\.1:53's/],
+    saysEach: [/they answer differently, so the answer depends on the pick; the simulation shows 10\.0\.0\.1:53's/],
   },
   {
     name: 'policy random with failover: an upstream that fails cannot win while another answers',
@@ -201,21 +187,21 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/every order ends with the same reply here, as failover skips 1 of them/],
+    saysEach: [/every order ends with the same reply here, as failover skips 1 of them/],
   },
   {
     name: 'policy round_robin is shown as depending on earlier queries',
     bench: { corefile: '. {\n    forward . 10.0.0.1 10.0.0.2 10.0.0.3 {\n        policy round_robin\n    }\n}\n', upstream: WWW },
     query: 'www.example.com A',
     rcode: 'NOERROR',
-    steps: [/policy round_robin: the 3 upstreams take turns, so which one gets this query depends on the queries before it; all answer the same here/],
+    saysEach: [/policy round_robin: the 3 upstreams take turns, so which one gets this query depends on the queries before it; all answer the same here/],
   },
   {
     name: 'the same upstream written twice is one upstream',
     bench: { corefile: '. {\n    forward . 10.0.0.1 10.0.0.1:53\n}\n', upstream: WWW },
     query: 'www.example.com A',
     rcode: 'NOERROR',
-    steps: [/asked 10\.0\.0\.1:53 \(the only upstream\)/],
+    saysEach: [/asked 10\.0\.0\.1:53 \(the only upstream\)/],
   },
   {
     name: 'a mounted resolv.conf gives its nameserver lines as upstreams on port 53',
@@ -227,7 +213,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/asked 10\.0\.0\.53:53 \(from \/etc\/resolv\.conf\) \(the only upstream\).*\/etc\/resolv\.conf lists 10\.0\.0\.53\./],
+    saysEach: [/asked 10\.0\.0\.53:53 \(from \/etc\/resolv\.conf\) \(the only upstream\).*\/etc\/resolv\.conf lists 10\.0\.0\.53\./],
   },
   {
     name: "an unmounted /etc/resolv.conf is asked through the scenario's general upstream answers",
@@ -235,39 +221,24 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answer: ['www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/\/etc\/resolv\.conf is not among the scenario's mounts, so its nameservers are unknown/],
+    saysEach: [/\/etc\/resolv\.conf is not among the scenario's mounts, so its nameservers are unknown/],
   },
   {
     name: 'a DNS-over-TLS upstream is asked on port 853 and says so',
     bench: { corefile: '. {\n    forward . tls://9.9.9.9 {\n        tls_servername dns.quad9.net\n    }\n}\n', upstream: WWW },
     query: 'www.example.com A',
     rcode: 'NOERROR',
-    steps: [/asked 9\.9\.9\.9:853 over DNS-over-TLS/],
+    saysEach: [/asked 9\.9\.9\.9:853 over DNS-over-TLS/],
+  },
+  {
+    name: 'the reply is a reply to the client’s own query, with recursion available',
+    bench: { corefile: '. {\n    forward . 10.0.0.2\n}\n', upstream: WWW },
+    query: 'WWW.Example.com A',
+    question: 'WWW.Example.com. A IN',
+    flags: { ra: true, aa: false },
+    answer: ['www.example.com. 300 IN A 198.51.100.7'],
   },
 ];
 
-describe('forward handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const out = ask(row.bench, row.query);
-      assert.equal(out.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(out.answer, row.answer);
-      if (row.answeredBy) assert.equal(out.answeredBy, row.answeredBy);
-      const forwardSteps = out.steps.filter((s) => s.plugin === 'forward');
-      const own = forwardSteps;
-      if (row.steps) {
-        assert.equal(own.length, row.steps.length, own.map((s) => s.detail).join('\n'));
-        row.steps.forEach((re, i) => assert.match(own[i]!.detail, re));
-      }
-      if (row.lines) assert.deepEqual(own.map((s) => s.range?.start.line), row.lines);
-    });
-  }
-
-  it('the reply is a reply to the client’s own query, with recursion available', () => {
-    const out = ask({ corefile: '. {\n    forward . 10.0.0.2\n}\n', upstream: WWW }, 'WWW.Example.com A');
-    assert.equal(out.reply?.question[0]?.name, 'WWW.Example.com.');
-    assert.equal(out.reply?.flags.ra, true);
-    assert.equal(out.reply?.flags.aa, false);
-    assert.deepEqual(out.answer, ['www.example.com. 300 IN A 198.51.100.7']);
-  });
-});
+// saysEach: the forward steps, one phrase each and no other forward step.
+describe('forward handler', () => runRows(rows, { plugin: 'forward' }));

@@ -1,28 +1,33 @@
 // header: flags set or cleared on the query before the chain and on the replies written through it.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { askOnce } from './engine-harness.js';
+import { describe } from 'node:test';
+import { runRows, type Row } from './support/table.js';
 
-describe('header handler', () => {
-  // header block, query RD → reply flags aa, ra, rd
-  const rows: Array<[string, boolean, [boolean, boolean, boolean]]> = [
-    ['response set ra', true, [true, true, true]],
-    ['response clear aa', true, [false, false, true]],
-    ['response set ra aa', false, [true, true, false]],
-    // The query rule clears RD before whoami copies it into its reply.
-    ['query clear rd', true, [true, false, false]],
-    ['query set rd', false, [true, false, true]],
-  ];
-  for (const [rule, rd, [aa, ra, replyRd]] of rows) {
-    it(`${rule} (query RD ${rd ? 'set' : 'clear'})`, () => {
-      const a = askOnce(`. {\n    header {\n        ${rule}\n    }\n    whoami\n}\n`, 'example.org A', { rd });
-      assert.deepEqual([a.reply?.flags.aa, a.reply?.flags.ra, a.reply?.flags.rd], [aa, ra, replyRd]);
-      assert.equal(a.answeredBy, 'whoami');
-    });
-  }
+// header rule, query RD → reply flags aa, ra, rd
+const cases: Array<[string, boolean, [boolean, boolean, boolean]]> = [
+  ['response set ra', true, [true, true, true]],
+  ['response clear aa', true, [false, false, true]],
+  ['response set ra aa', false, [true, true, false]],
+  // The query rule clears RD before whoami copies it into its reply.
+  ['query clear rd', true, [true, false, false]],
+  ['query set rd', false, [true, false, true]],
+];
 
-  it('leaves the server\'s own SERVFAIL alone', () => {
-    const a = askOnce('. {\n    header {\n        response set ra\n    }\n    any\n}\n', 'example.org A');
-    assert.deepEqual([a.rcode, a.reply?.flags.ra], ['SERVFAIL', false]);
-  });
-});
+const rows: Row[] = [
+  ...cases.map(([rule, rd, [aa, ra, replyRd]]): Row => ({
+    name: `${rule} (query RD ${rd ? 'set' : 'clear'})`,
+    bench: `. {\n    header {\n        ${rule}\n    }\n    whoami\n}\n`,
+    query: 'example.org A',
+    ask: { rd },
+    flags: { aa, ra, rd: replyRd },
+    answeredBy: 'whoami',
+  })),
+  {
+    name: 'leaves the server\'s own SERVFAIL alone',
+    bench: '. {\n    header {\n        response set ra\n    }\n    any\n}\n',
+    query: 'example.org A',
+    rcode: 'SERVFAIL',
+    flags: { ra: false },
+  },
+];
+
+describe('header handler', () => runRows(rows, { plugin: 'header' }));

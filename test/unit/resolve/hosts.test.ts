@@ -1,9 +1,9 @@
 // The hosts plugin in the simulator (plugin/hosts/hosts.go): A/AAAA from the file then the inline lines,
 // NODATA for a known name of another type, SERVFAIL or fallthrough for an unknown one, PTR built from the
 // entries (a miss always passes on), other types, one-label wildcards, TTL, zones and no_reverse.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { ask, type Bench } from './fwd-harness.js';
+import { describe } from 'node:test';
+import type { Bench } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 
 const UPSTREAM = {
   'wiki.corp.example. A': ['wiki.corp.example. 60 IN A 192.0.2.10'],
@@ -21,17 +21,6 @@ const bench = (body: string, args = '', files: Record<string, string> = {}): Ben
 const INLINE = '        10.30.0.10 registry.corp.example registry\n        10.30.0.11 git.corp.example\n        fd00:30::11 git.corp.example\n        10.30.0.10 reg-alias.corp.example';
 const HOSTS_FILE = { '/etc/coredns/corp.hosts': '# corp hosts\n10.30.0.20 build.corp.example   # build box\n10.30.0.10 registry.corp.example\n10.30.0.50 printer.other.example\n::ffff:10.30.0.60 mapped.corp.example\n' };
 
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  answeredBy?: string;
-  /** Phrases the hosts steps must contain. */
-  steps?: RegExp[];
-}
-
 const rows: Row[] = [
   {
     name: 'an inline entry answers A with the default TTL of 3600',
@@ -40,7 +29,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['registry.corp.example. 3600 IN A 10.30.0.10'],
     answeredBy: 'hosts',
-    steps: [/From the inline entries \(the hosts file \/etc\/hosts is not in the simulation, so it counts as empty\): registry\.corp\.example\. has 10\.30\.0\.10\. NOERROR with 1 record, TTL 3600\./],
+    says: [/From the inline entries \(the hosts file \/etc\/hosts is not in the simulation, so it counts as empty\): registry\.corp\.example\. has 10\.30\.0\.10\. NOERROR with 1 record, TTL 3600\./],
   },
   {
     name: 'a single-label name is answered too (it is under the root zone)',
@@ -63,7 +52,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: [],
     answeredBy: 'hosts',
-    steps: [/is in .* but has no AAAA entry: NOERROR with no records \(NODATA\)/],
+    says: [/is in .* but has no AAAA entry: NOERROR with no records \(NODATA\)/],
   },
   {
     name: 'an unknown name without fallthrough: SERVFAIL, not NXDOMAIN',
@@ -71,7 +60,7 @@ const rows: Row[] = [
     query: 'wiki.corp.example A',
     rcode: 'SERVFAIL',
     answeredBy: 'hosts',
-    steps: [/hosts has no fallthrough: the query stops here with SERVFAIL/],
+    says: [/hosts has no fallthrough: the query stops here with SERVFAIL/],
   },
   {
     name: 'an unknown name with fallthrough goes to the next plugin',
@@ -80,7 +69,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['wiki.corp.example. 60 IN A 192.0.2.10'],
     answeredBy: 'forward',
-    steps: [/fallthrough hands it to the next plugin/],
+    says: [/fallthrough hands it to the next plugin/],
   },
   {
     name: 'fallthrough limited to other zones does not cover the name: SERVFAIL',
@@ -94,7 +83,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answeredBy: 'forward',
-    steps: [/www\.example\.com\. is not in the zones of hosts \(corp\.example\.\)/],
+    says: [/www\.example\.com\. is not in the zones of hosts \(corp\.example\.\)/],
   },
   {
     name: 'the hosts file comes first, then the inline entries, with the ttl option',
@@ -102,7 +91,7 @@ const rows: Row[] = [
     query: 'registry.corp.example A',
     rcode: 'NOERROR',
     answer: ['registry.corp.example. 60 IN A 10.30.0.10', 'registry.corp.example. 60 IN A 10.30.0.10'],
-    steps: [/From the hosts file \/etc\/coredns\/corp\.hosts and the inline entries/],
+    says: [/From the hosts file \/etc\/coredns\/corp\.hosts and the inline entries/],
   },
   {
     name: 'file entries outside the zones are dropped while reading',
@@ -139,7 +128,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['9.0.30.10.in-addr.arpa. 60 IN PTR elsewhere.corp.example.'],
     answeredBy: 'forward',
-    steps: [/A PTR miss always goes to the next plugin, with or without fallthrough\./],
+    says: [/A PTR miss always goes to the next plugin, with or without fallthrough\./],
   },
   {
     name: 'PTR is answered outside the plugin zones',
@@ -154,7 +143,7 @@ const rows: Row[] = [
     query: '10.0.30.10.in-addr.arpa PTR',
     rcode: 'NXDOMAIN',
     answeredBy: 'forward',
-    steps: [/With no_reverse, hosts answers no PTR queries\. A PTR miss always goes to the next plugin/],
+    says: [/With no_reverse, hosts answers no PTR queries\. A PTR miss always goes to the next plugin/],
   },
   {
     name: 'another type for a known name: NODATA',
@@ -171,7 +160,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['registry.corp.example. 60 IN TXT "from upstream"'],
     answeredBy: 'forward',
-    steps: [/with fallthrough_unsupported a TXT query goes to the next plugin/],
+    says: [/with fallthrough_unsupported a TXT query goes to the next plugin/],
   },
   {
     name: 'another type for an unknown name without fallthrough: SERVFAIL',
@@ -185,7 +174,7 @@ const rows: Row[] = [
     query: 'shop.apps.corp.example A',
     rcode: 'NOERROR',
     answer: ['shop.apps.corp.example. 3600 IN A 10.30.9.9'],
-    steps: [/through the wildcard \*\.apps\.corp\.example\./],
+    says: [/through the wildcard \*\.apps\.corp\.example\./],
   },
   {
     name: 'a wildcard entry does not match two labels',
@@ -209,15 +198,4 @@ const rows: Row[] = [
   },
 ];
 
-describe('hosts handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const got = ask(row.bench, row.query);
-      assert.equal(got.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(got.answer, row.answer);
-      if (row.answeredBy) assert.equal(got.answeredBy, row.answeredBy);
-      const details = got.details('hosts');
-      for (const pattern of row.steps ?? []) assert.ok(details.some((d) => pattern.test(d)), `${pattern} not among:\n${details.join('\n')}`);
-    });
-  }
-});
+describe('hosts handler', () => runRows(rows, { plugin: 'hosts' }));

@@ -1,9 +1,9 @@
 // The rewrite plugin in the simulator: every rule type, stop and continue across rules, RE2 groups, the
 // question restored in the reply, the answer names mapped back only where CoreDNS maps them, and the server
 // block that stays the one chosen for the original name.
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ask, type Bench } from './fwd-harness.js';
+import { askOnce, type Bench } from './support/harness.js';
+import { checkReply, runRows, type Row } from './support/table.js';
 
 /** A `.` block with the rewrite lines given and a forward to one upstream that answers `upstream`. */
 function block(rewrites: string[], upstream: Record<string, unknown>): Bench {
@@ -11,20 +11,6 @@ function block(rewrites: string[], upstream: Record<string, unknown>): Bench {
 }
 
 const NEW = { 'www.new.example. A': ['www.new.example. 300 IN A 192.0.2.10'] };
-
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  /** The question the client gets back, "name TYPE CLASS". */
-  question?: string;
-  answeredBy?: string;
-  /** Phrases the rewrite steps must contain (anywhere in them). */
-  says?: RegExp[];
-  class?: string;
-}
 
 const rows: Row[] = [
   {
@@ -163,7 +149,7 @@ const rows: Row[] = [
     name: 'class: a CH query is asked as IN',
     bench: block(['class CH IN'], { 'www.example.com. A': ['www.example.com. 300 IN A 198.51.100.7'] }),
     query: 'www.example.com A',
-    class: 'CH',
+    ask: { class: 'CH' },
     rcode: 'NOERROR',
     question: 'www.example.com. A CH',
     says: [/the question's class CH becomes IN/],
@@ -268,30 +254,15 @@ const rows: Row[] = [
 ];
 
 describe('rewrite handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const out = ask(row.bench, row.query, row.class ? { class: row.class } : {});
-      assert.equal(out.rcode, row.rcode, out.steps.map((s) => `${s.plugin}: ${s.detail}`).join('\n'));
-      if (row.answer) assert.deepEqual(out.answer, row.answer);
-      if (row.answeredBy) assert.equal(out.answeredBy, row.answeredBy);
-      if (row.question) {
-        const q = out.reply?.question[0];
-        assert.equal(q ? `${q.name} ${q.type} ${q.class}` : 'none', row.question);
-      }
-      const said = out.details('rewrite').join('\n');
-      for (const re of row.says ?? []) assert.match(said, re);
-    });
-  }
+  runRows(rows, { plugin: 'rewrite' });
 
   it('a rewrite never moves the query to another server block', () => {
     const bench: Bench = {
       corefile: '.:53 {\n    rewrite name exact status.corp.example status.service.consul\n    forward . 192.0.2.53\n}\nconsul:53 {\n    forward . 10.150.0.10\n}\n',
       upstreamByServer: { '192.0.2.53': {}, '10.150.0.10': { 'status.service.consul. A': ['status.service.consul. 0 IN A 10.150.9.9'] } },
     };
-    const out = ask(bench, 'status.corp.example A');
-    assert.equal(out.rcode, 'NXDOMAIN');
-    assert.equal(out.answeredBy, 'forward');
-    assert.match(out.details('forward').join('\n'), /asked 192\.0\.2\.53:53/);
-    assert.match(out.details('rewrite').join('\n'), /The query stays in the server block chosen for the original name/);
+    const out = askOnce(bench, 'status.corp.example A');
+    checkReply(out, { rcode: 'NXDOMAIN', answeredBy: 'forward', says: [/asked 192\.0\.2\.53:53/] }, 'forward');
+    checkReply(out, { says: [/The query stays in the server block chosen for the original name/] }, 'rewrite');
   });
 });

@@ -1,20 +1,13 @@
 // route53: answers come from AWS Route 53, outside any scenario. Names in its zones are shown as not simulated
 // and passed on; other names pass on as in CoreDNS.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { askOnce } from './engine-harness.js';
+import { describe } from 'node:test';
+import { outsideRows } from './support/common-rows.js';
+import { runRows } from './support/table.js';
 
-describe('route53 handler', () => {
-  const corefile = `. {\n    route53 example.org.:Z1D633PJN98FT9\n    whoami\n}\n`;
-  const rows: Array<[string, string, string]> = [
-    ['a name in its zone', 'www.example.org A', 'not-simulated'],
-    ['a name outside its zone', 'www.example.com A', 'passed'],
-  ];
-  for (const [label, query, action] of rows) {
-    it(`${label}: ${query} → ${action}`, () => {
-      const a = askOnce(corefile, query);
-      assert.deepEqual([a.rcode, a.answeredBy, a.actions('route53')], ['NOERROR', 'whoami', [action]]);
-      if (action === 'not-simulated') assert.match(a.steps.find((s) => s.plugin === 'route53')!.detail, /Route 53 hosted zone Z1D633PJN98FT9/);
-    });
-  }
-});
+const corefile = `. {\n    route53 example.org.:Z1D633PJN98FT9\n    whoami\n}\n`;
+const rows = outsideRows([
+  ['a name in its zone', 'www.example.org A', 'not-simulated'],
+  ['a name outside its zone', 'www.example.com A', 'passed'],
+], /Route 53 hosted zone Z1D633PJN98FT9/);
+
+describe('route53 handler', () => runRows(rows, { plugin: 'route53', bench: corefile }));

@@ -1,9 +1,9 @@
 // The secondary plugin in the simulator: no zone transfer happens; a copy of the zone mounted as
 // `secondary:<zone>` stands in for it and is answered like the file plugin answers. Without a copy the zone
 // is in its state before the first transfer, which CoreDNS answers with SERVFAIL.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { ask, type Bench } from './fwd-harness.js';
+import { describe } from 'node:test';
+import type { Bench } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 
 const COPY = '$ORIGIN example.org.\n$TTL 300\n@ IN SOA ns1 hostmaster 2024010101 7200 1800 1209600 300\n@ IN NS ns1\nns1 IN A 10.70.0.1\nwww IN A 10.70.0.10\n';
 const UPSTREAM = { 'extra.example.org. A': ['extra.example.org. 60 IN A 192.0.2.70'] };
@@ -14,16 +14,6 @@ const bench = (files: Record<string, string>, options = ''): Bench => ({
   upstream: UPSTREAM,
 });
 
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  answeredBy?: string;
-  steps?: RegExp[];
-}
-
 const rows: Row[] = [
   {
     name: 'the mounted copy answers, and the step says it stands in for the transfer',
@@ -32,7 +22,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['www.example.org. 300 IN A 10.70.0.10'],
     answeredBy: 'secondary',
-    steps: [/secondary is authoritative for example\.org\. \(the mounted copy secondary:example\.org standing in for the transfer from 10\.0\.0\.1:53\)/],
+    says: [/secondary is authoritative for example\.org\. \(the mounted copy secondary:example\.org standing in for the transfer from 10\.0\.0\.1:53\)/],
   },
   {
     name: 'the copy may be mounted with a trailing dot',
@@ -62,19 +52,8 @@ const rows: Row[] = [
     query: 'www.example.org A',
     rcode: 'SERVFAIL',
     answeredBy: 'secondary',
-    steps: [/secondary would transfer example\.org\. from 10\.0\.0\.1:53; the simulator does not transfer zones and the scenario mounts no copy of it \(mount one as 'secondary:example\.org'\)\. Before its first transfer the zone has no SOA, so CoreDNS answers SERVFAIL\./],
+    says: [/secondary would transfer example\.org\. from 10\.0\.0\.1:53; the simulator does not transfer zones and the scenario mounts no copy of it \(mount one as 'secondary:example\.org'\)\. Before its first transfer the zone has no SOA, so CoreDNS answers SERVFAIL\./],
   },
 ];
 
-describe('secondary handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const got = ask(row.bench, row.query);
-      assert.equal(got.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(got.answer, row.answer);
-      if (row.answeredBy) assert.equal(got.answeredBy, row.answeredBy);
-      const details = got.details('secondary');
-      for (const pattern of row.steps ?? []) assert.ok(details.some((d) => pattern.test(d)), `${pattern} not among:\n${details.join('\n')}`);
-    });
-  }
-});
+describe('secondary handler', () => runRows(rows, { plugin: 'secondary' }));

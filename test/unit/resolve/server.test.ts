@@ -10,15 +10,15 @@ import { modulesInOrder } from '../../../server/src/core/plugins/registry.js';
 import { buildBlock, type BlockSite } from '../../../server/src/core/resolve/engine/chain.js';
 import { defaultSettings } from '../../../server/src/core/settings.js';
 import { MAX_LOOKUP_DEPTH, SERVER } from '../../../server/src/core/resolve/server.js';
-import { ask, askOnce, serverFor } from './engine-harness.js';
+import { ask, askOnce, serverFor } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 
 const ERRATIC = 'erratic {\n        drop 0\n    }';
 
 describe('server block selection', () => {
   const corefile = `. {\n    whoami\n}\nexample.org {\n    ${ERRATIC}\n}\nsub.example.org:53 {\n    any\n    whoami\n}\n.:5353 {\n    ${ERRATIC}\n}\n`;
-  const server = serverFor(corefile);
   // query, port → block label, answering plugin
-  const rows: Array<[string, number, string | undefined, string]> = [
+  const cases: Array<[string, number, string | undefined, string]> = [
     ['www.example.org A', 53, 'example.org.:53', 'erratic'],
     ['EXAMPLE.ORG A', 53, 'example.org.:53', 'erratic'],
     ['a.b.sub.example.org A', 53, 'sub.example.org.:53', 'whoami'],
@@ -27,14 +27,15 @@ describe('server block selection', () => {
     ['www.example.org A', 5353, '.:5353', 'erratic'],
     ['www.example.org A', 1053, undefined, SERVER],
   ];
-  for (const [query, port, block, by] of rows) {
-    it(`${query} on port ${port} → ${block ?? 'no block'} (${by})`, () => {
-      const a = ask(server, query, { port });
-      assert.equal(a.block, block);
-      assert.equal(a.answeredBy, by);
-      if (!block) assert.equal(a.rcode, 'REFUSED');
-    });
-  }
+  const rows = cases.map(([query, port, block, answeredBy]): Row => ({
+    name: `${query} on port ${port} → ${block ?? 'no block'} (${answeredBy})`,
+    query,
+    ask: { port },
+    block: block ?? null,
+    answeredBy,
+    ...(block ? {} : { rcode: 'REFUSED' }),
+  }));
+  runRows(rows, { plugin: SERVER, bench: corefile });
 
   it('refuses a name no block serves when there is no root block', () => {
     const a = askOnce('example.org {\n    whoami\n}\n', 'example.com A');
@@ -157,11 +158,11 @@ describe('the loop probe', () => {
     assert.match(a.steps[0]!.detail, /Loop detected/);
   });
   it('finds the loop through a mounted resolv.conf', () => {
-    const a = askOnce('. {\n    forward . /etc/resolv.conf\n    loop\n}\n', 'example.org A', {}, { files: { '/etc/resolv.conf': 'nameserver 127.0.0.53\n' } });
+    const a = askOnce({ corefile: '. {\n    forward . /etc/resolv.conf\n    loop\n}\n', files: { '/etc/resolv.conf': 'nameserver 127.0.0.53\n' } }, 'example.org A');
     assert.equal(a.reply, undefined);
   });
   it('answers normally when the upstream is elsewhere', () => {
-    const a = askOnce('. {\n    forward . 192.0.2.53\n    loop\n}\n', 'example.org A', {}, { upstream: { 'example.org. A': ['example.org. 60 IN A 192.0.2.1'] } });
+    const a = askOnce({ corefile: '. {\n    forward . 192.0.2.53\n    loop\n}\n', upstream: { 'example.org. A': ['example.org. 60 IN A 192.0.2.1'] } }, 'example.org A');
     assert.deepEqual([a.rcode, a.answeredBy, a.answer], ['NOERROR', 'forward', ['example.org. 60 IN A 192.0.2.1']]);
     assert.deepEqual(a.actions('loop'), ['no-effect']);
   });

@@ -9,7 +9,8 @@ import { parseGoTemplate } from '../../../server/src/core/plugins/handlers/zones
 import { executeGoTemplate } from '../../../server/src/core/plugins/handlers/zones/gotmpl-exec.js';
 import { templateData } from '../../../server/src/core/plugins/handlers/zones/template-data.js';
 import { newQuery } from '../../../server/src/core/resolve/message.js';
-import { ask, type Bench } from './fwd-harness.js';
+import type { Bench } from './support/harness.js';
+import { runRows, type Row } from './support/table.js';
 
 const UPSTREAM = {
   'www.example.com. A': ['www.example.com. 300 IN A 198.51.100.7'],
@@ -25,18 +26,6 @@ const APPS = `    template IN A apps.corp.example {
         fallthrough
     }`;
 
-interface Row {
-  name: string;
-  bench: Bench;
-  query: string;
-  rcode: string;
-  answer?: string[];
-  authority?: string[];
-  additional?: string[];
-  answeredBy?: string;
-  steps?: RegExp[];
-}
-
 const rows: Row[] = [
   {
     name: 'a matching template answers with its records; named groups and functions work',
@@ -45,7 +34,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['shop-ui.apps.corp.example. 60 IN A 10.40.0.100', 'shop-ui.svc.corp.example. 60 IN A 10.40.0.7'],
     answeredBy: 'template',
-    steps: [/the template \(IN A\) matches shop-ui\.apps\.corp\.example\. with the pattern .*: NOERROR with 2 answer records\./],
+    says: [/the template \(IN A\) matches shop-ui\.apps\.corp\.example\. with the pattern .*: NOERROR with 2 answer records\./],
   },
   {
     name: 'a type the template is not for passes on, whatever fallthrough says',
@@ -54,7 +43,7 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['shop-ui.apps.corp.example. 60 IN AAAA 2001:db8::7'],
     answeredBy: 'forward',
-    steps: [/No template answers shop-ui\.apps\.corp\.example\.: the template \(IN A\): it is for type A, the query is AAAA\. Passed to the next plugin\./],
+    says: [/No template answers shop-ui\.apps\.corp\.example\.: the template \(IN A\): it is for type A, the query is AAAA\. Passed to the next plugin\./],
   },
   {
     name: 'a name in the zone that no pattern matches, with fallthrough: passed on',
@@ -69,7 +58,7 @@ const rows: Row[] = [
     query: 'a.b.apps.corp.example A',
     rcode: 'SERVFAIL',
     answeredBy: 'template',
-    steps: [/covers a\.b\.apps\.corp\.example\., but the name matches none of its patterns .* and it has no fallthrough: the query stops here with SERVFAIL\./],
+    says: [/covers a\.b\.apps\.corp\.example\., but the name matches none of its patterns .* and it has no fallthrough: the query stops here with SERVFAIL\./],
   },
   {
     name: 'a name outside all template zones passes on',
@@ -77,7 +66,7 @@ const rows: Row[] = [
     query: 'www.example.com A',
     rcode: 'NOERROR',
     answeredBy: 'forward',
-    steps: [/www\.example\.com\. is in none of the template zones/],
+    says: [/www\.example\.com\. is in none of the template zones/],
   },
   {
     name: 'a record without a TTL gets 3600, the default of dns.NewRR',
@@ -108,7 +97,7 @@ const rows: Row[] = [
     query: 'foo.alias.test A',
     rcode: 'NOERROR',
     answer: ['foo.alias.test. 60 IN CNAME www.example.com.', 'www.example.com. 300 IN A 198.51.100.7'],
-    steps: [/The CNAME target www\.example\.com\. was resolved through the server \(NOERROR, 1 record appended\)\./],
+    says: [/The CNAME target www\.example\.com\. was resolved through the server \(NOERROR, 1 record appended\)\./],
   },
   {
     name: 'a CNAME answer to a TXT query is not chased',
@@ -130,21 +119,21 @@ const rows: Row[] = [
     bench: bench('    template IN A ip.test {\n        match "^ip-(.*)[.]ip[.]test[.]$"\n        answer "{{ .Name }} 30 IN A 10.0.0.{{ parseInt (index .Match 1) 10 8 }}"\n    }'),
     query: 'ip-300.ip.test A',
     rcode: 'SERVFAIL',
-    steps: [/parsing "300": value out of range.*CoreDNS answers SERVFAIL/],
+    says: [/parsing "300": value out of range.*CoreDNS answers SERVFAIL/],
   },
   {
     name: 'a field that does not exist fails at run time: SERVFAIL',
     bench: bench('    template IN A x.test {\n        answer "{{ .Nope }} 30 IN A 10.0.0.1"\n    }'),
     query: 'a.x.test A',
     rcode: 'SERVFAIL',
-    steps: [/can't evaluate field Nope in type \*template\.templateData/],
+    says: [/can't evaluate field Nope in type \*template\.templateData/],
   },
   {
     name: 'output that is not a record fails: SERVFAIL',
     bench: bench('    template IN A x.test {\n        answer "{{ .Name }} 30 IN A not-an-address"\n    }'),
     query: 'a.x.test A',
     rcode: 'SERVFAIL',
-    steps: [/which is not a resource record/],
+    says: [/which is not a resource record/],
   },
   {
     name: 'templates are tried in order: a type mismatch moves on to the next one',
@@ -152,7 +141,7 @@ const rows: Row[] = [
     query: 'a.multi.test A',
     rcode: 'NOERROR',
     answer: ['a.multi.test. 60 IN A 127.0.0.2'],
-    steps: [/template 2 \(IN A\) matches a\.multi\.test\. .* \(template 1 \(IN AAAA\): it is for type AAAA, the query is A\)/],
+    says: [/template 2 \(IN A\) matches a\.multi\.test\. .* \(template 1 \(IN AAAA\): it is for type AAAA, the query is A\)/],
   },
   {
     name: 'a template for type ANY takes every type and .Type is the asked one',
@@ -180,7 +169,7 @@ const rows: Row[] = [
     bench: bench('    template ANY ANY blocked.example {\n        rcode NXDOMAIN\n        ederror 15 "blocked by policy"\n    }'),
     query: 'ads.blocked.example A',
     rcode: 'NXDOMAIN',
-    steps: [/Extended DNS Error 15 is attached\./],
+    says: [/Extended DNS Error 15 is attached\./],
   },
   {
     name: 'an expr over the request decides: true answers',
@@ -195,14 +184,14 @@ const rows: Row[] = [
     query: 'a.expr.test A',
     rcode: 'NXDOMAIN',
     answeredBy: 'forward',
-    steps: [/expr "incidr\(client_ip\(\), '192\.168\.0\.0\/16'\)" is false/],
+    says: [/expr "incidr\(client_ip\(\), '192\.168\.0\.0\/16'\)" is false/],
   },
   {
     name: 'an expr that is false without fallthrough: SERVFAIL',
     bench: bench("    template IN A expr.test {\n        expr incidr(client_ip(), '192.168.0.0/16')\n        answer \"{{ .Name }} 60 IN A 10.0.0.1\"\n    }"),
     query: 'a.expr.test A',
     rcode: 'SERVFAIL',
-    steps: [/is false and it has no fallthrough: the query stops here with SERVFAIL/],
+    says: [/is false and it has no fallthrough: the query stops here with SERVFAIL/],
   },
   {
     name: 'a var is computed from the groups and read through .Var',
@@ -211,29 +200,15 @@ const rows: Row[] = [
     rcode: 'NOERROR',
     answer: ['shop.var.test. 60 IN TXT "SHOP"'],
   },
+  {
+    name: 'the Extended DNS Error option carries the code and the reason',
+    bench: bench('    template ANY ANY blocked.example {\n        rcode NXDOMAIN\n        ederror 15 "blocked"\n    }'),
+    query: 'ads.blocked.example A',
+    ede: { code: 15, text: 'blocked' },
+  },
 ];
 
-describe('template handler', () => {
-  for (const row of rows) {
-    it(row.name, () => {
-      const got = ask(row.bench, row.query);
-      assert.equal(got.rcode, row.rcode);
-      if (row.answer) assert.deepEqual(got.answer, row.answer);
-      if (row.authority) assert.deepEqual(got.authority, row.authority);
-      if (row.additional) assert.deepEqual(got.additional, row.additional);
-      if (row.answeredBy) assert.equal(got.answeredBy, row.answeredBy);
-      const details = got.details('template');
-      for (const pattern of row.steps ?? []) assert.ok(details.some((d) => pattern.test(d)), `${pattern} not among:\n${details.join('\n')}`);
-    });
-  }
-
-  it('the Extended DNS Error option carries the code and the reason', () => {
-    const got = ask(bench('    template ANY ANY blocked.example {\n        rcode NXDOMAIN\n        ederror 15 "blocked"\n    }'), 'ads.blocked.example A');
-    const option = got.reply?.edns?.options.find((o) => o.code === 15);
-    assert.ok(option);
-    assert.deepEqual([...option.data], [0, 15, ...Buffer.from('blocked')]);
-  });
-});
+describe('template handler', () => runRows(rows, { plugin: 'template' }));
 
 /** The data a template sees for `name` matched by a pattern with groups `match`. */
 function data(match: string[] = ['www.example.org.', 'www'], group: Record<string, string> = { 0: 'www.example.org.', 1: 'www', host: 'www' }) {

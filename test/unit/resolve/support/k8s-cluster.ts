@@ -1,19 +1,8 @@
-// Shared bench for the kubernetes, k8s_external and autopath handler tests: a small but complete cluster
-// (namespaces, ClusterIP, dual-stack, headless with hostnames and a not-ready endpoint, ExternalName
-// services, load balancers, pods and CoreDNS's own pod), and a runner for one server block whose
-// handlers can see each other's configuration, as k8s_external and autopath need the kubernetes one.
-import { analyzeCorefile } from '../../../server/src/core/corefile/analyze.js';
-import { memoryHost } from '../../../server/src/core/host.js';
-import { defaultSettings } from '../../../server/src/core/settings.js';
-import { clusterFromText } from '../../../server/src/core/resolve/cluster.js';
-import { formatRecord, newQuery, newReply } from '../../../server/src/core/resolve/message.js';
-import { UpstreamTable } from '../../../server/src/core/resolve/scenario.js';
-import { readUpstream } from '../../../server/src/core/resolve/scenario/upstream-read.js';
-import type { DnsMessage, Handler, HandlerResult, Request, SimulationWorld, Step } from '../../../server/src/core/resolve/types.js';
-import { PLUGIN_ORDER } from '../../../server/src/core/plugins/order.js';
-import { pluginModule } from '../../../server/src/core/plugins/registry.js';
-import type { PluginModule } from '../../../server/src/core/plugins/types.js';
-import type { SiteWithPeers } from '../../../server/src/core/plugins/handlers/k8s/peer.js';
+// The test cluster of the kubernetes, k8s_external and autopath tests: namespaces, ClusterIP, dual-stack and
+// IPv6-only services, headless services with hostnames and a not-ready endpoint, ExternalName services,
+// load balancers with an IP and with a hostname ingress, pods and CoreDNS's own pod, plus what the
+// upstream behind `forward . 192.0.2.53` answers for the names these services point at.
+import type { Bench } from './harness.js';
 
 type Obj = Record<string, unknown>;
 
@@ -80,78 +69,7 @@ export const UPSTREAM: Record<string, unknown> = {
   'edge-lb-7731.elb.example.net. A': ['edge-lb-7731.elb.example.net. 60 IN A 203.0.113.31'],
 };
 
-export interface Bench {
-  corefile: string;
-  files?: Record<string, string>;
-  upstream?: Record<string, unknown>;
-}
-
-export interface Asked {
-  rcode: string;
-  answer: string[];
-  authority: string[];
-  additional: string[];
-  answeredBy: string | undefined;
-  steps: Step[];
-  /** The details of one plugin's steps. */
-  details(plugin: string): string[];
-}
-
-/**
- * Runs one query through the first server block of the Corefile: its plugins in plugin.cfg order, each
- * handler built from the checked configuration with a site that can hand out the block's other
- * configurations. Lookups through "the whole server" re-enter the same block.
- */
-export function askBlock(bench: Bench, query: string, options: { clientIp?: string } = {}): Asked {
-  const host = memoryHost(bench.files ?? {});
-  const analysis = analyzeCorefile({ uri: 'file:///test/Corefile', text: bench.corefile }, defaultSettings, host);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`the test Corefile has errors: ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
-  const block = analysis.blocks[0]!;
-  const problems: string[] = [];
-  const world: SimulationWorld = {
-    files: host,
-    cluster: clusterFromText(CLUSTER).model,
-    upstream: new UpstreamTable(readUpstream(bench.upstream ?? UPSTREAM, 'upstream', problems), new Map()),
-  };
-  const handlers: Handler[] = [];
-  for (const name of PLUGIN_ORDER) {
-    const module = pluginModule(name) as PluginModule | undefined;
-    if (!block.configs.has(name) || !module?.handler || module.setupOnly) continue;
-    const directive = block.block.directives.find((d) => d.name === name)!;
-    const site: SiteWithPeers = {
-      range: directive.tokens[0]!.range,
-      uri: 'file:///test/Corefile',
-      blockZones: [],
-      peer: <C>(m: PluginModule<C>): C | undefined => block.configs.get(m.name) as C | undefined,
-    };
-    handlers.push(module.handler(block.configs.get(name), site));
-  }
-  const steps: Step[] = [];
-  const client = { ip: options.clientIp ?? '10.244.1.7', port: 40000, transport: 'udp' as const };
-  const run = (msg: DnsMessage): HandlerResult => {
-    const at = (i: number, req: Request): HandlerResult => {
-      const handler = handlers[i];
-      if (!handler) return { rcode: 'SERVFAIL', answeredBy: handlers[i - 1]?.name ?? 'server' };
-      const result = handler.serve(req, (r) => at(i + 1, r), {
-        world,
-        step: (s) => steps.push(s),
-        lookup: (name, type) => run(newQuery(name, type)).reply ?? newReply(newQuery(name, type), 'SERVFAIL'),
-      });
-      return result;
-    };
-    return at(0, { msg, client, server: { port: 53, transport: 'dns', ip: '10.96.0.10' }, zone: '.', metadata: new Map() });
-  };
-  const [name, type] = query.trim().split(/\s+/);
-  const result = run(newQuery(name!, type ?? 'A'));
-  const reply = result.reply ?? newReply(newQuery(name!, type ?? 'A'), result.rcode);
-  return {
-    rcode: reply.rcode,
-    answer: reply.answer.map(formatRecord),
-    authority: reply.authority.map(formatRecord),
-    additional: reply.additional.map(formatRecord),
-    answeredBy: result.answeredBy,
-    steps,
-    details: (plugin) => steps.filter((s) => s.plugin === plugin).map((s) => s.detail),
-  };
+/** A bench for a Corefile that runs kubernetes: the test cluster, and the upstream unless `extra` says otherwise. */
+export function k8sBench(corefile: string, extra: Omit<Bench, 'corefile' | 'cluster'> = {}): Bench {
+  return { corefile, cluster: CLUSTER, upstream: UPSTREAM, ...extra };
 }
