@@ -1,5 +1,5 @@
-// `root` changes where file, auto, dnssec and etcd look for relative paths (CoreDNS joins those plugins'
-// relative paths to it); every other plugin still reads them from the working directory, which the linter
+// `root` changes where most plugins look for relative paths (CoreDNS's setups join them to it; see
+// util/plugin-path.ts for which); the others still read them from the working directory, which the linter
 // takes to be the Corefile's folder. Each row lints a saved Corefile against a small file tree and lists
 // the file-related codes it must report: none when the file is found where CoreDNS would look.
 import assert from 'node:assert/strict';
@@ -20,9 +20,12 @@ const FILES: Record<string, string> = {
   '/srv/dns/Kexample.org.+013+12345.private': PRIVATE,
   '/srv/dns/hosts.txt': '192.0.2.7 www.example.org\n',
   '/srv/dns/primary/db.example.org': ZONE,
+  '/srv/dns/cert.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+  '/srv/dns/key.pem': '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n',
+  '/srv/dns/city.mmdb': 'not read',
 };
 
-const FILE_CODES = /file-not-found|directory-not-found|file-not-checked/;
+const FILE_CODES = /file-not-found|directory-not-found|file-not-checked|invalid-|bad-tls-file/;
 
 const ROWS: Array<{ name: string; corefile: string; expected: string[] }> = [
   { name: 'file: relative to the Corefile without root', corefile: 'example.org {\n  file zones/db.example.org\n}\n', expected: [] },
@@ -34,7 +37,12 @@ const ROWS: Array<{ name: string; corefile: string; expected: string[] }> = [
   { name: 'auto: directory under root', corefile: 'example.org {\n  root /srv/dns\n  auto {\n    directory primary\n  }\n}\n', expected: [] },
   { name: 'auto: directory missing under root', corefile: 'example.org {\n  root /srv/dns\n  auto {\n    directory zones\n  }\n}\n', expected: ['auto/directory-not-found'] },
   { name: 'dnssec: keys under root', corefile: 'example.org {\n  root /srv/dns\n  dnssec {\n    key file Kexample.org.+013+12345\n  }\n}\n', expected: [] },
-  { name: 'hosts ignores root: read from the Corefile folder', corefile: 'example.org {\n  root /srv/dns\n  hosts hosts.txt\n}\n', expected: ['hosts/file-not-found'] },
+  { name: 'hosts: relative to root', corefile: 'example.org {\n  root /srv/dns\n  hosts hosts.txt\n}\n', expected: [] },
+  { name: 'hosts: relative to the Corefile without root', corefile: 'example.org {\n  hosts hosts.txt\n}\n', expected: ['hosts/file-not-found'] },
+  { name: 'sign: zone file and keys under root', corefile: 'example.org {\n  root /srv/dns\n  sign db.example.org {\n    key file Kexample.org.+013+12345\n  }\n}\n', expected: [] },
+  { name: 'tls: certificate files under root', corefile: 'tls://example.org {\n  root /srv/dns\n  tls cert.pem key.pem\n  whoami\n}\n', expected: [] },
+  { name: 'forward: TLS files under root', corefile: 'example.org {\n  root /srv/dns\n  forward . tls://10.0.0.1 {\n    tls cert.pem key.pem\n  }\n}\n', expected: [] },
+  { name: 'geoip ignores root: read from the Corefile folder', corefile: 'example.org {\n  root /srv/dns\n  geoip city.mmdb\n}\n', expected: ['geoip/file-not-found'] },
   { name: 'hosts with an absolute path', corefile: 'example.org {\n  root /srv/dns\n  hosts /srv/dns/hosts.txt\n}\n', expected: [] },
 ];
 

@@ -247,7 +247,8 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
         return;
       }
       s.tls = args.map((a) => a.value);
-      checkTlsFiles(ctx, 'forward', args.filter((a) => !ctx.isUnknown(a)));
+      // forward joins relative TLS files to the block's `root` (its upstream files are not).
+      checkTlsFiles(ctx, 'forward', args.filter((a) => !ctx.isUnknown(a)), true);
       return;
     }
     case 'tls_servername': {

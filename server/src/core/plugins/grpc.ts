@@ -60,7 +60,7 @@ function setup(ctx: SetupContext): GrpcConfig {
         config.tls = files.map((f) => f.value);
         for (const file of files) {
           if (ctx.isUnknown(file)) continue;
-          if (lookUpFile(ctx, file.value)?.kind !== 'file') {
+          if (lookUpFile(ctx, file.value, true)?.kind !== 'file') {
             ctx.report('warning', 'grpc/file-not-found', `The TLS file ${file.value} was not found here (the linter cannot see the pod's file system). CoreDNS loads it at startup and refuses to start if it is missing.`, file);
           }
         }

@@ -57,7 +57,8 @@ function setup(ctx: SetupContext): HostsConfig {
     config.path = file.value;
     config.explicitPath = true;
     checkHostsFile(ctx, file);
-    const found = ctx.isUnknown(file) ? undefined : lookUpFile(ctx, file.value);
+    // hosts joins a relative path to the block's `root`.
+    const found = ctx.isUnknown(file) ? undefined : lookUpFile(ctx, file.value, true);
     if (found) config.resolvedPath = found.path;
   }
   config.zones = zonesFromArgs(ctx, 'hosts', args.slice(1));
@@ -134,7 +135,7 @@ function setup(ctx: SetupContext): HostsConfig {
 /** CoreDNS only logs a missing hosts file (it keeps re-reading it), so this is a warning. */
 function checkHostsFile(ctx: SetupContext, file: ArgToken): void {
   if (ctx.isUnknown(file)) return;
-  const found = lookUpFile(ctx, file.value);
+  const found = lookUpFile(ctx, file.value, true);
   if (found?.kind === 'file') return;
   if (found?.kind === 'directory') {
     ctx.report('warning', 'hosts/file-is-directory', `${file.value} is a directory, not a hosts file: CoreDNS starts but finds no entries in it. Give the path of a file.`, file);

@@ -80,7 +80,8 @@ function readWeightedBlock(ctx: SetupContext, config: LoadbalanceConfig): void {
 
 function checkWeightFile(ctx: SetupContext, token: ArgToken, reload: number): void {
   const consequence = reload === 0 ? 'CoreDNS refuses to start (reload is 0, so it does not retry).' : 'CoreDNS only logs a warning and retries at each reload interval.';
-  const found = readPluginFile(ctx, 'loadbalance', token, consequence);
+  // loadbalance joins a relative weight file to the block's `root`.
+  const found = readPluginFile(ctx, 'loadbalance', token, consequence, true);
   if (!found) return;
   const problem = weightFileProblem(found.text);
   if (problem) ctx.report('error', 'loadbalance/bad-weight-file', `${found.path}: ${problem}; CoreDNS refuses to start. Each domain name goes on its own line, followed by lines 'IP WEIGHT' (weight 1-255).`, token);

@@ -14,9 +14,9 @@ export const root: PluginModule<RootConfig> = {
   setupOnly: true,
   repeat: 'repeatable',
   docs: {
-    summary: 'Sets the base directory for the relative paths of file, auto, dnssec and etcd in the block.',
+    summary: 'Sets the base directory that most plugins of the block join their relative file paths to.',
     behaviour:
-      'Setup only: it never sees a query. Only file, auto, dnssec and etcd (for its TLS files) join their relative paths to this directory; every other plugin, hosts, sign and tls included, still opens relative paths from CoreDNS\'s working directory. A directory that does not exist only gets a warning in CoreDNS\'s log.',
+      'Setup only: it never sees a query. auto, dnssec, file, hosts, loadbalance, sign and tls join their relative file paths to this directory, and etcd, forward and grpc their TLS files; other paths (geoip databases, tsig secrets, forward upstream files, ...) are still opened from CoreDNS\'s working directory. A directory that does not exist only gets a warning in CoreDNS\'s log.',
     syntax: ['root PATH'],
     arguments: [{ name: 'PATH', syntax: 'PATH', description: 'The base directory. With several root lines, the last one wins.', default: "CoreDNS's working directory" }],
     options: [],

@@ -58,8 +58,8 @@ export interface SetupContext {
   /** The directory of the Corefile, for relative file arguments (undefined for unsaved documents). */
   readonly baseDir: string | undefined;
   /**
-   * The server block's `root` directory as written, when the block has one: CoreDNS joins relative paths of
-   * file, auto, dnssec and etcd's TLS files to it (see util/plugin-path.ts).
+   * The server block's `root` directory as written, when the block has one: the plugins listed in
+   * util/plugin-path.ts join their relative paths to it.
    */
   readonly root: string | undefined;
   /** Reports a finding at a token or range (defaults to the dispenser's current token). */

@@ -1,7 +1,9 @@
-// Where a plugin's file argument lives. CoreDNS opens relative paths from its working directory, except that
-// file, auto, dnssec and etcd (for its TLS files) first join them to the server block's `root` directory.
-// The linter cannot know the pod's working directory, so it takes the Corefile's folder for it, and a
-// relative `root` is read from there too.
+// Where a plugin's file argument lives. CoreDNS opens relative paths from its working directory, except where
+// a plugin's setup first joins them to the server block's `root` directory: auto, dnssec, file, hosts,
+// loadbalance, sign and tls for their files, etcd, forward and grpc for their TLS files (not geoip, tsig,
+// autopath, dnstap, kubernetes, nor forward's and grpc's resolv.conf-style upstream files). The linter
+// cannot know the pod's working directory, so it takes the Corefile's folder for it, and a relative `root`
+// is read from there too.
 import { resolveFilePath } from '../args.js';
 import type { SetupContext } from '../types.js';
 

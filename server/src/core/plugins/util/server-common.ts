@@ -85,9 +85,9 @@ export function readInt(ctx: SetupContext, plugin: string, what: string, token: 
  * the pod's file system; `consequence` says what CoreDNS does when it really is missing. Returns the text
  * when the file is there.
  */
-export function lookUpFile(ctx: SetupContext, plugin: string, token: ArgToken, path: string, consequence: string): string | undefined {
+export function lookUpFile(ctx: SetupContext, plugin: string, token: ArgToken, path: string, consequence: string, honoursRoot = false): string | undefined {
   if (ctx.isUnknown(token)) return undefined;
-  const resolved = pluginFilePath(ctx, path, false);
+  const resolved = pluginFilePath(ctx, path, honoursRoot);
   const text = resolved === undefined ? undefined : ctx.host.readFile(resolved);
   if (text === undefined) {
     ctx.report('warning', `${plugin}/file-not-found`, `The file '${path}' was not found here; ${consequence} Make sure it is mounted into the CoreDNS pod at that path.`, token);

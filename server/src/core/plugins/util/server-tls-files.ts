@@ -21,7 +21,8 @@ const WHAT: Record<PemKind, string> = {
 
 /** Looks up one PEM file; missing is a warning (CoreDNS would refuse to start), unusable is an error. */
 export function checkPemFile(ctx: SetupContext, plugin: string, token: ArgToken, kind: PemKind): void {
-  const text = lookUpFile(ctx, plugin, token, token.value, 'CoreDNS refuses to start when it cannot load it.');
+  // The tls plugin joins every relative path (certificates, keys, ca_root) to the block's `root`.
+  const text = lookUpFile(ctx, plugin, token, token.value, 'CoreDNS refuses to start when it cannot load it.', true);
   if (text === undefined) return;
   if (!MARKERS[kind].test(text)) {
     ctx.report('error', `${plugin}/invalid-${kind}`, `'${token.value}' does not contain ${WHAT[kind]}: CoreDNS refuses to start. Point this argument at the right PEM file.`, token);
