@@ -4,8 +4,13 @@
 import { PassThrough } from 'node:stream';
 import {
   ConfigurationRequest,
+  CompletionRequest,
   createConnection,
   DefinitionRequest,
+  DocumentFormattingRequest,
+  DocumentLinkRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
   HoverRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -21,8 +26,15 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type CompletionItem,
+  type CompletionList,
   type ConfigurationItem,
   type Definition,
+  type TextEdit,
+  type DocumentLink,
+  type DocumentSymbol,
+  type FoldingRange,
+  type SymbolInformation,
   type Hover,
   type LocationLink,
   type InitializeResult,
@@ -120,8 +132,29 @@ export class TestClient {
     return this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
   }
 
+  completion(uri: string, line: number, character: number, triggerCharacter?: string): Promise<CompletionList | CompletionItem[] | null> {
+    const context = triggerCharacter !== undefined ? { triggerKind: 2 as const, triggerCharacter } : { triggerKind: 1 as const };
+    return this.client.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character }, context });
+  }
+
   definition(uri: string, line: number, character: number): Promise<Definition | LocationLink[] | null> {
     return this.client.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[] | SymbolInformation[] | null> {
+    return this.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  }
+
+  foldingRanges(uri: string): Promise<FoldingRange[] | null> {
+    return this.client.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+  }
+
+  documentLinks(uri: string): Promise<DocumentLink[] | null> {
+    return this.client.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } });
+  }
+
+  format(uri: string): Promise<TextEdit[] | null> {
+    return this.client.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
   }
 
   /** Waits until a diagnostics notification for `uri` satisfies `ok`, and returns it. */

@@ -2,6 +2,7 @@
 // its own module and returns its exit status.
 import { COMMANDS, MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
+import { runFmt } from './fmt.js';
 import { EXIT_CLEAN, EXIT_USAGE, runLint } from './lint.js';
 import { runResolve } from './resolve.js';
 import { runTest } from './test-command.js';
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_CLEAN;
   }
   if (command === 'lint') return runLint(rest, io);
+  if (command === 'fmt') return runFmt(rest, io);
   if (command === 'resolve') return runResolve(rest, io);
   if (command === 'test') return runTest(rest, io);
   const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;

@@ -14,8 +14,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from '../core/host.js';
 import { nodeHost } from '../node-host.js';
+import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './completion.js';
 import { provideDefinition } from './definition.js';
 import { provideHover } from './hover.js';
+import { provideFormatting } from './format.js';
+import { provideFoldingRanges } from './folding.js';
+import { provideDocumentLinks } from './links.js';
+import { provideDocumentSymbols } from './symbols.js';
 import { runSafe } from './run-safe.js';
 import { SETTINGS_SECTION, SettingsStore } from './settings.js';
 import { Validator } from './validation.js';
@@ -54,7 +59,12 @@ export function startServer(options: ServerOptions = {}): Connection {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         definitionProvider: true,
+        documentFormattingProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'corefile-lens' },
     };
@@ -92,14 +102,36 @@ export function startServer(options: ServerOptions = {}): Connection {
     });
   });
 
+  connection.onCompletion((params) =>
+    runSafe(connection.console, `completion in ${params.textDocument.uri}`, null, () =>
+      provideCompletion(params, documents, settings, options.host ?? nodeHost, validator.workspace),
+    ),
+  );
+
   connection.onHover((params) =>
     runSafe(connection.console, `hover in ${params.textDocument.uri}`, null, () => provideHover(params, documents, settings, options.host ?? nodeHost)),
+  );
+
+  connection.onDocumentFormatting((params) =>
+    runSafe(connection.console, `formatting ${params.textDocument.uri}`, [], () => provideFormatting(params, documents)),
   );
 
   connection.onDefinition((params) =>
     runSafe(connection.console, `definition in ${params.textDocument.uri}`, [], () =>
       provideDefinition(params, documents, settings, options.host ?? nodeHost, validator.workspace),
     ),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    runSafe(connection.console, `document symbols of ${params.textDocument.uri}`, [], () => provideDocumentSymbols(params, documents, settings)),
+  );
+
+  connection.onFoldingRanges((params) =>
+    runSafe(connection.console, `folding ranges of ${params.textDocument.uri}`, [], () => provideFoldingRanges(params, documents)),
+  );
+
+  connection.onDocumentLinks((params) =>
+    runSafe(connection.console, `document links of ${params.textDocument.uri}`, [], () => provideDocumentLinks(params, documents, settings, options.host ?? nodeHost)),
   );
 
   documents.onDidChangeContent((event) => {
