@@ -7,6 +7,7 @@ import { parseGoDuration, SECOND } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { autoHandler } from './handlers/auto.js';
 import { lookUpFile, reportArgError, zonesFromArgs } from './util/query-b-common.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export interface AutoConfig {
   zones: string[];
@@ -72,7 +73,7 @@ function readDirectory(ctx: SetupContext, option: ArgToken, config: AutoConfig):
   config.directory = dir.value;
   if (!ctx.isUnknown(dir)) {
     // auto joins a relative directory to the block's `root`.
-    const found = lookUpFile(ctx, dir.value, true);
+    const found = lookUpFile(ctx, dir.value, joinsRoot('auto', 'directory'));
     if (found?.kind !== 'directory') {
       ctx.report('warning', 'auto/directory-not-found', `The directory ${dir.value} was not found here (the linter cannot see the pod's file system). CoreDNS starts anyway, logs that it is missing and serves no zones until files appear.`, dir);
     }

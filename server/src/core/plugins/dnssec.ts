@@ -6,6 +6,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { readPluginFile } from './util/query-a-files.js';
 import { argError, zonesFromArgs } from './util/query-a-read.js';
 import { dnssecHandler } from './handlers/dnssec.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export interface DnssecKey {
   source: 'file' | 'aws_secretsmanager';
@@ -75,8 +76,8 @@ function readKey(ctx: SetupContext, config: DnssecConfig, option: ArgToken): voi
     config.keys.push(key);
     const consequence = 'CoreDNS refuses to start because it cannot load the key.';
     // dnssec joins a relative key path to the block's `root`.
-    const pub = readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.key` }, consequence, true);
-    readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.private` }, consequence, true);
+    const pub = readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.key` }, consequence, joinsRoot('dnssec', 'key'));
+    readPluginFile(ctx, 'dnssec', { ...t, value: `${base}.private` }, consequence, joinsRoot('dnssec', 'key'));
     if (!pub) continue;
     const owner = dnskeyOwner(pub.text);
     if (owner === undefined) {

@@ -4,6 +4,7 @@ import { parseGoDuration } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, lookUpFile, reportArgError, zonesFromArgs } from './util/query-b-common.js';
 import { etcdHandler } from './handlers/etcd.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export interface EtcdConfig {
   zones: string[];
@@ -66,7 +67,7 @@ function setup(ctx: SetupContext): EtcdConfig {
         }
         config.tls = args.map((t) => t.value);
         for (const file of args) {
-          if (!ctx.isUnknown(file) && lookUpFile(ctx, file.value, true)?.kind !== 'file') {
+          if (!ctx.isUnknown(file) && lookUpFile(ctx, file.value, joinsRoot('etcd', 'tls'))?.kind !== 'file') {
             ctx.report('warning', 'etcd/file-not-found', `The TLS file ${file.value} was not found here (the linter cannot see the pod's file system). CoreDNS loads it at startup and refuses to start if it is missing.`, file);
           }
         }

@@ -12,6 +12,7 @@ import { classifyUpstreams, type ForwardUpstream } from './util/query-a-forward-
 import { isPlainIp, RCODES, splitHostPort } from './util/query-a-net.js';
 import { forwardHandler } from './handlers/forward.js';
 import { appendAll } from '../append.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 /** CoreDNS refuses a forward stanza with more TO entries than this. */
 export const MAX_UPSTREAMS = 15;
@@ -248,7 +249,7 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
       }
       s.tls = args.map((a) => a.value);
       // forward joins relative TLS files to the block's `root` (its upstream files are not).
-      checkTlsFiles(ctx, 'forward', args.filter((a) => !ctx.isUnknown(a)), true);
+      checkTlsFiles(ctx, 'forward', args.filter((a) => !ctx.isUnknown(a)), joinsRoot('forward', 'tls'));
       return;
     }
     case 'tls_servername': {

@@ -6,6 +6,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { fallthroughZones, goSplitHostPort, isGoIp, lookUpFile, reportArgError } from './util/query-b-common.js';
 import { grpcHandler } from './handlers/grpc.js';
 import { appendAll } from '../append.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export type GrpcPolicy = 'random' | 'round_robin' | 'sequential';
 
@@ -60,7 +61,7 @@ function setup(ctx: SetupContext): GrpcConfig {
         config.tls = files.map((f) => f.value);
         for (const file of files) {
           if (ctx.isUnknown(file)) continue;
-          if (lookUpFile(ctx, file.value, true)?.kind !== 'file') {
+          if (lookUpFile(ctx, file.value, joinsRoot('grpc', 'tls'))?.kind !== 'file') {
             ctx.report('warning', 'grpc/file-not-found', `The TLS file ${file.value} was not found here (the linter cannot see the pod's file system). CoreDNS loads it at startup and refuses to start if it is missing.`, file);
           }
         }

@@ -6,6 +6,7 @@ import { parseGoDuration, parseGoInt, SECOND } from './args.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { hostsHandler } from './handlers/hosts.js';
 import { fallthroughZones, lookUpFile, reportArgError, reportShadowing, zonesFromArgs } from './util/query-b-common.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export interface HostsEntry {
   address: string;
@@ -58,7 +59,7 @@ function setup(ctx: SetupContext): HostsConfig {
     config.explicitPath = true;
     checkHostsFile(ctx, file);
     // hosts joins a relative path to the block's `root`.
-    const found = ctx.isUnknown(file) ? undefined : lookUpFile(ctx, file.value, true);
+    const found = ctx.isUnknown(file) ? undefined : lookUpFile(ctx, file.value, joinsRoot('hosts'));
     if (found) config.resolvedPath = found.path;
   }
   config.zones = zonesFromArgs(ctx, 'hosts', args.slice(1));
@@ -135,7 +136,7 @@ function setup(ctx: SetupContext): HostsConfig {
 /** CoreDNS only logs a missing hosts file (it keeps re-reading it), so this is a warning. */
 function checkHostsFile(ctx: SetupContext, file: ArgToken): void {
   if (ctx.isUnknown(file)) return;
-  const found = lookUpFile(ctx, file.value, true);
+  const found = lookUpFile(ctx, file.value, joinsRoot('hosts'));
   if (found?.kind === 'file') return;
   if (found?.kind === 'directory') {
     ctx.report('warning', 'hosts/file-is-directory', `${file.value} is a directory, not a hosts file: CoreDNS starts but finds no entries in it. Give the path of a file.`, file);

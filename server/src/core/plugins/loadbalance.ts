@@ -7,6 +7,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { readPluginFile } from './util/query-a-files.js';
 import { isPlainIp } from './util/query-a-net.js';
 import { loadbalanceHandler } from './handlers/loadbalance.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export interface LoadbalanceConfig {
   policy: 'round_robin' | 'weighted';
@@ -81,7 +82,7 @@ function readWeightedBlock(ctx: SetupContext, config: LoadbalanceConfig): void {
 function checkWeightFile(ctx: SetupContext, token: ArgToken, reload: number): void {
   const consequence = reload === 0 ? 'CoreDNS refuses to start (reload is 0, so it does not retry).' : 'CoreDNS only logs a warning and retries at each reload interval.';
   // loadbalance joins a relative weight file to the block's `root`.
-  const found = readPluginFile(ctx, 'loadbalance', token, consequence, true);
+  const found = readPluginFile(ctx, 'loadbalance', token, consequence, joinsRoot('loadbalance'));
   if (!found) return;
   const problem = weightFileProblem(found.text);
   if (problem) ctx.report('error', 'loadbalance/bad-weight-file', `${found.path}: ${problem}; CoreDNS refuses to start. Each domain name goes on its own line, followed by lines 'IP WEIGHT' (weight 1-255).`, token);

@@ -3,6 +3,7 @@ import type { ArgToken } from '../corefile/dispenser.js';
 import type { PluginModule, SetupContext } from './types.js';
 import { zonesFromArgs } from './util/query-b-common.js';
 import { lookUpFile, reportArgError, reportUnknownOption } from './util/server-common.js';
+import { joinsRoot } from './util/plugin-path.js';
 
 export interface SignerConfig {
   dbfile: string;
@@ -53,12 +54,12 @@ function readKeys(ctx: SetupContext, keys: string[]): boolean {
   for (const f of files) {
     const base = f.value.replace(/\.key$/, '').replace(/\.private$/, '');
     keys.push(base);
-    const pub = lookUpFile(ctx, 'sign', f, `${base}.key`, 'CoreDNS refuses to start when it cannot read a signing key.', true);
+    const pub = lookUpFile(ctx, 'sign', f, `${base}.key`, 'CoreDNS refuses to start when it cannot read a signing key.', joinsRoot('sign', 'key'));
     if (pub !== undefined) {
       const problem = dnskeyProblem(pub);
       if (problem) ctx.report('error', 'sign/invalid-key', `The key file '${base}.key' is not usable (${problem}): CoreDNS refuses to start. Use a key pair made with dnssec-keygen -f KSK (or a CSK).`, f);
     }
-    const priv = lookUpFile(ctx, 'sign', f, `${base}.private`, 'CoreDNS refuses to start when it cannot read a signing key.', true);
+    const priv = lookUpFile(ctx, 'sign', f, `${base}.private`, 'CoreDNS refuses to start when it cannot read a signing key.', joinsRoot('sign', 'key'));
     if (priv !== undefined && !/Private-key-format/.test(priv)) {
       ctx.report('error', 'sign/invalid-key', `'${base}.private' is not a BIND private key file: CoreDNS refuses to start. Use the .private file dnssec-keygen wrote next to the .key file.`, f);
     }
@@ -113,7 +114,7 @@ export const sign: PluginModule<SignConfig> = {
           d.remainingArgTokens();
         }
       }
-      if (!ctx.isUnknown(dbToken)) lookUpFile(ctx, 'sign', dbToken, dbToken.value, 'CoreDNS starts, but signing fails and is only logged, so no signed zone is written.', true);
+      if (!ctx.isUnknown(dbToken)) lookUpFile(ctx, 'sign', dbToken, dbToken.value, 'CoreDNS starts, but signing fails and is only logged, so no signed zone is written.', joinsRoot('sign'));
       for (const origin of origins) config.signers.push({ dbfile: dbToken.value, origin, keys: [...keys], directory });
     }
     return config;

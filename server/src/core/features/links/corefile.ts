@@ -14,6 +14,7 @@ import { resolveFilePath } from '../../plugins/args.js';
 import type { FileLink } from '../links.js';
 import { snippetBody, topLevelImportNames } from '../symbols/snippet-body.js';
 import { rulesFor } from './file-arguments.js';
+import { joinsRoot } from '../../plugins/util/plugin-path.js';
 
 type Env = Readonly<Record<string, string>>;
 
@@ -81,7 +82,7 @@ class LinkFinder {
       for (const index of rule.files(words)) {
         const arg = args[index];
         if (arg === undefined || arg.unknownEnv.length > 0 || arg.value === '') continue;
-        const base = rule.root && root !== undefined && !arg.value.startsWith('/') ? resolveFilePath(root, this.baseDir) : this.baseDir;
+        const base = joinsRoot(rule.directive, rule.option) && root !== undefined && !arg.value.startsWith('/') ? resolveFilePath(root, this.baseDir) : this.baseDir;
         const resolved = resolveFilePath(arg.value, base);
         if (resolved === undefined) continue;
         this.linkIfFile(arg.range, resolved + (rule.suffix ?? ''), rule.what);

@@ -1,9 +1,7 @@
 // The one table of the Corefile words that name files a plugin reads: which directive, on its own line or
-// in which option, at which word, and whether CoreDNS joins a relative path to the server block's `root`
-// first. It was written from the plugin modules (their docs and the files their setup looks up) and
-// checked against CoreDNS's setup code: hosts, sign, loadbalance, the tls plugin and the `tls` options of
-// forward and grpc join `root` too, besides file, dnssec and etcd. Directories (auto's, root's, sign's
-// output) are not files to open, so they are not here.
+// in which option, and at which word. Whether CoreDNS joins a relative path to the block's `root` first is
+// plugins/util/plugin-path.ts's joinsRoot, the one list the checks use too. Directories (auto's, root's,
+// sign's output) are not files to open, so they are not here.
 
 export interface FileArgumentRule {
   directive: string;
@@ -11,8 +9,6 @@ export interface FileArgumentRule {
   option?: string;
   /** The indexes of the words (after the directive or option name) that are file names. */
   files(words: readonly string[]): number[];
-  /** CoreDNS joins a relative path to the block's `root` directory, when the block has one. */
-  root: boolean;
   /** The file is this word plus a suffix (dnssec and sign keys are named by their base). */
   suffix?: string;
   /** What the file is, for the link's tooltip. */
@@ -26,28 +22,28 @@ const afterFirst = (words: readonly string[]): number[] => words.map((_, i) => i
 const keyFiles = (words: readonly string[]): number[] => (words[0] === 'file' ? afterFirst(words) : []);
 
 export const FILE_ARGUMENTS: readonly FileArgumentRule[] = [
-  { directive: 'file', files: first, root: true, what: 'zone file' },
-  { directive: 'hosts', files: first, root: true, what: 'hosts file' },
-  { directive: 'sign', files: first, root: true, what: 'zone file to sign' },
-  { directive: 'sign', option: 'key', files: keyFiles, root: true, suffix: '.key', what: 'public key of the key pair' },
-  { directive: 'dnssec', option: 'key', files: keyFiles, root: true, suffix: '.key', what: 'public key of the key pair' },
-  { directive: 'tls', files: all, root: true, what: 'TLS certificate, key or CA file' },
+  { directive: 'file', files: first, what: 'zone file' },
+  { directive: 'hosts', files: first, what: 'hosts file' },
+  { directive: 'sign', files: first, what: 'zone file to sign' },
+  { directive: 'sign', option: 'key', files: keyFiles, suffix: '.key', what: 'public key of the key pair' },
+  { directive: 'dnssec', option: 'key', files: keyFiles, suffix: '.key', what: 'public key of the key pair' },
+  { directive: 'tls', files: all, what: 'TLS certificate, key or CA file' },
   // A forward or grpc target that is not an address is read as a resolv.conf-style file.
-  { directive: 'forward', files: afterFirst, root: false, what: 'resolv.conf-style file of upstream servers' },
-  { directive: 'forward', option: 'tls', files: all, root: true, what: 'TLS certificate, key or CA file' },
-  { directive: 'grpc', files: afterFirst, root: false, what: 'resolv.conf-style file of upstream servers' },
-  { directive: 'grpc', option: 'tls', files: all, root: true, what: 'TLS certificate, key or CA file' },
-  { directive: 'etcd', option: 'tls', files: all, root: true, what: 'TLS certificate, key or CA file' },
-  { directive: 'kubernetes', option: 'kubeconfig', files: first, root: false, what: 'kubeconfig file' },
-  { directive: 'kubernetes', option: 'tls', files: all, root: false, what: 'TLS certificate, key or CA file' },
-  { directive: 'dnstap', option: 'tls', files: all, root: false, what: 'TLS certificate, key or CA file' },
-  { directive: 'prometheus', option: 'tls', files: first, root: false, what: 'TLS configuration file' },
-  { directive: 'tsig', option: 'secrets', files: first, root: false, what: 'TSIG key file' },
-  { directive: 'autopath', files: (w) => (w.length > 0 && !w[w.length - 1]!.startsWith('@') ? [w.length - 1] : []), root: false, what: 'resolv.conf whose search list autopath uses' },
-  { directive: 'loadbalance', files: (w) => (w[0] === 'weighted' && w.length > 1 ? [1] : []), root: true, what: 'weight file' },
-  { directive: 'geoip', files: first, root: false, what: 'MaxMind database' },
-  { directive: 'clouddns', option: 'credentials', files: first, root: false, what: 'Google Cloud credentials file' },
-  { directive: 'route53', option: 'credentials', files: (w) => (w.length > 1 ? [1] : []), root: false, what: 'AWS shared credentials file' },
+  { directive: 'forward', files: afterFirst, what: 'resolv.conf-style file of upstream servers' },
+  { directive: 'forward', option: 'tls', files: all, what: 'TLS certificate, key or CA file' },
+  { directive: 'grpc', files: afterFirst, what: 'resolv.conf-style file of upstream servers' },
+  { directive: 'grpc', option: 'tls', files: all, what: 'TLS certificate, key or CA file' },
+  { directive: 'etcd', option: 'tls', files: all, what: 'TLS certificate, key or CA file' },
+  { directive: 'kubernetes', option: 'kubeconfig', files: first, what: 'kubeconfig file' },
+  { directive: 'kubernetes', option: 'tls', files: all, what: 'TLS certificate, key or CA file' },
+  { directive: 'dnstap', option: 'tls', files: all, what: 'TLS certificate, key or CA file' },
+  { directive: 'prometheus', option: 'tls', files: first, what: 'TLS configuration file' },
+  { directive: 'tsig', option: 'secrets', files: first, what: 'TSIG key file' },
+  { directive: 'autopath', files: (w) => (w.length > 0 && !w[w.length - 1]!.startsWith('@') ? [w.length - 1] : []), what: 'resolv.conf whose search list autopath uses' },
+  { directive: 'loadbalance', files: (w) => (w[0] === 'weighted' && w.length > 1 ? [1] : []), what: 'weight file' },
+  { directive: 'geoip', files: first, what: 'MaxMind database' },
+  { directive: 'clouddns', option: 'credentials', files: first, what: 'Google Cloud credentials file' },
+  { directive: 'route53', option: 'credentials', files: (w) => (w.length > 1 ? [1] : []), what: 'AWS shared credentials file' },
 ];
 
 /** The rules for the words on a directive's own line (`option` undefined) or on one of its option lines. */

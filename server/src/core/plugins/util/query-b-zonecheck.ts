@@ -5,6 +5,7 @@ import type { ArgToken } from '../../corefile/dispenser.js';
 import type { SetupContext } from '../types.js';
 import { lookUpFile } from './query-b-common.js';
 import { parseZoneFile, type ZoneRecord } from './zonefile.js';
+import { joinsRoot } from './plugin-path.js';
 
 export type ZoneLoad =
   | { state: 'missing'; path: string | undefined }
@@ -14,7 +15,7 @@ export type ZoneLoad =
 /** Reads and checks the zone file for one origin; `missing` when the host does not have it. */
 export function loadZone(ctx: SetupContext, file: string, origin: string): ZoneLoad {
   // The file plugin joins a relative zone file to the block's `root`.
-  const found = lookUpFile(ctx, file, true);
+  const found = lookUpFile(ctx, file, joinsRoot('file'));
   if (!found || found.kind !== 'file' || found.text === undefined) return { state: 'missing', path: found?.path };
   const result = parseZoneFile(found.text, origin, found.path, (path) => ctx.host.readFile(path));
   if (result.error) {
