@@ -28,8 +28,9 @@ resolv.conf. PATH is a file, a directory (searched recursively; node_modules and
 for standard input. Files in directories are picked by name:
   Corefile, Corefile.*, *.corefile, *.Corefile     Corefile
   resolv.conf, resolv.conf.*, *.resolv.conf        resolv.conf
-  *.yaml, *.yml                                    Kubernetes YAML (listed, but the Corefiles
-                                                   inside ConfigMaps are not checked yet)
+  *.yaml, *.yml                                    Kubernetes YAML: the Corefile, *.server and
+                                                   *.override keys of ConfigMaps; the YAML files of
+                                                   one run pair coredns with coredns-custom
 
 Options:
   --format text|json|sarif    Output format (default: text); sarif is SARIF 2.1.0 for code scanning
