@@ -9,7 +9,8 @@ import { completionAt, type CompletionEntry, type CompletionResult, type Complet
 import { topLevelItems } from '../../server/src/core/features/completion/top-level.js';
 import { emptyHost, memoryHost, type FileHost } from '../../server/src/core/host.js';
 import { withDefaults, type AnalysisSettings } from '../../server/src/core/settings.js';
-import type { LanguageId, Position, Range } from '../../server/src/core/types.js';
+import type { LanguageId, Position } from '../../server/src/core/types.js';
+import { parseMarkers } from '../support/markers.js';
 
 interface CompletionCase {
   name: string;
@@ -24,29 +25,6 @@ interface CompletionCase {
   path?: string;
   host?: FileHost;
   trigger?: CompletionTrigger;
-}
-
-function parseMarkers(marked: string): { text: string; cursor: Position; range?: Range } {
-  let text = '';
-  let line = 0;
-  let character = 0;
-  let cursor: Position | undefined;
-  let start: Position | undefined;
-  let end: Position | undefined;
-  for (const ch of marked) {
-    if (ch === '‸') cursor = { line, character };
-    else if (ch === '«') start = { line, character };
-    else if (ch === '»') end = { line, character };
-    else {
-      text += ch;
-      if (ch === '\n') {
-        line++;
-        character = 0;
-      } else character += ch.length;
-    }
-  }
-  assert.ok(cursor, 'the case marks the cursor with ‸');
-  return { text, cursor, ...(start && end ? { range: { start, end } } : {}) };
 }
 
 const configMap = (data: string, name = 'coredns'): string =>

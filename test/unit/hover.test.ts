@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import { hoverAt } from '../../server/src/core/features/hover.js';
 import { emptyHost, memoryHost, type FileHost } from '../../server/src/core/host.js';
 import { withDefaults, type AnalysisSettings } from '../../server/src/core/settings.js';
-import type { LanguageId, Range } from '../../server/src/core/types.js';
+import type { LanguageId } from '../../server/src/core/types.js';
+import { parseMarkers } from '../support/markers.js';
 
 interface HoverCase {
   name: string;
@@ -18,30 +19,6 @@ interface HoverCase {
   settings?: Partial<AnalysisSettings>;
   path?: string;
   host?: FileHost;
-}
-
-/** Strips the markers and returns the text, the cursor and the marked range (if any). */
-function parseMarkers(marked: string): { text: string; cursor: { line: number; character: number }; range?: Range } {
-  let text = '';
-  let line = 0;
-  let character = 0;
-  let cursor: { line: number; character: number } | undefined;
-  let start: { line: number; character: number } | undefined;
-  let end: { line: number; character: number } | undefined;
-  for (const ch of marked) {
-    if (ch === '‸') cursor = { line, character };
-    else if (ch === '«') start = { line, character };
-    else if (ch === '»') end = { line, character };
-    else {
-      text += ch;
-      if (ch === '\n') {
-        line++;
-        character = 0;
-      } else character += ch.length;
-    }
-  }
-  assert.ok(cursor, 'every case marks the cursor with ‸');
-  return { text, cursor, ...(start && end ? { range: { start, end } } : {}) };
 }
 
 const configMap = (data: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns\n  namespace: kube-system\ndata:\n${data}`;

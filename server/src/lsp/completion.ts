@@ -17,7 +17,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionAt, type CompletionKind } from '../core/features/completion.js';
 import type { FileHost } from '../core/host.js';
-import { documentLanguage, pathOfUri } from './language.js';
+import { requestDocument } from './request-document.js';
 import type { SettingsStore } from './settings.js';
 import type { WorkspaceYaml } from './workspace-yaml.js';
 
@@ -42,18 +42,10 @@ export async function provideCompletion(
   host: FileHost,
   workspace: WorkspaceYaml,
 ): Promise<CompletionList | null> {
-  const uri = params.textDocument.uri;
-  const document = documents.get(uri);
-  if (!document) return null;
-  const language = documentLanguage(document.languageId, uri);
-  if (language === undefined) return null;
-  const documentSettings = await settings.forDocument(uri);
-  const sources = language === 'yaml' ? await workspace.sources() : undefined;
-  // The text is read after the answers arrive, so the edit matches what the editor shows now.
-  const current = documents.get(uri) ?? document;
-  const input = { uri, path: pathOfUri(uri), text: current.getText(), language, ...(sources ? { workspace: sources } : {}) };
+  const at = await requestDocument(params.textDocument.uri, documents, settings, workspace);
+  if (at === undefined) return null;
   const character = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-  const result = completionAt(input, params.position, documentSettings, host, character !== undefined ? { character } : {});
+  const result = completionAt(at.input, params.position, at.settings, host, character !== undefined ? { character } : {});
   if (result === undefined) return null;
   const items = result.items.map((entry): CompletionItem => {
     const item: CompletionItem = {

@@ -5,7 +5,7 @@ import type { DefinitionParams, Location, TextDocuments } from 'vscode-languages
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { definitionAt } from '../core/features/definition.js';
 import type { FileHost } from '../core/host.js';
-import { documentLanguage, pathOfUri } from './language.js';
+import { requestDocument } from './request-document.js';
 import type { SettingsStore } from './settings.js';
 import type { WorkspaceYaml } from './workspace-yaml.js';
 
@@ -16,15 +16,7 @@ export async function provideDefinition(
   host: FileHost,
   workspace: WorkspaceYaml,
 ): Promise<Location[]> {
-  const uri = params.textDocument.uri;
-  const document = documents.get(uri);
-  if (!document) return [];
-  const language = documentLanguage(document.languageId, uri);
-  if (language === undefined) return [];
-  const documentSettings = await settings.forDocument(uri);
-  const sources = language === 'yaml' ? await workspace.sources() : undefined;
-  // The text is read after the answers arrive, so the result matches what the editor shows now.
-  const current = documents.get(uri) ?? document;
-  const input = { uri, path: pathOfUri(uri), text: current.getText(), language, ...(sources ? { workspace: sources } : {}) };
-  return definitionAt(input, params.position, documentSettings, host);
+  const at = await requestDocument(params.textDocument.uri, documents, settings, workspace);
+  if (at === undefined) return [];
+  return definitionAt(at.input, params.position, at.settings, host);
 }

@@ -3,7 +3,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentSymbols, type OutlineKind, type OutlineSymbol } from '../core/features/symbols.js';
-import { documentLanguage, pathOfUri } from './language.js';
+import { requestDocument } from './request-document.js';
 import type { SettingsStore } from './settings.js';
 
 const KINDS: Record<OutlineKind, SymbolKind> = {
@@ -16,15 +16,9 @@ const KINDS: Record<OutlineKind, SymbolKind> = {
 };
 
 export async function provideDocumentSymbols(params: DocumentSymbolParams, documents: TextDocuments<TextDocument>, settings: SettingsStore): Promise<DocumentSymbol[]> {
-  const uri = params.textDocument.uri;
-  const document = documents.get(uri);
-  if (!document) return [];
-  const language = documentLanguage(document.languageId, uri);
-  if (language === undefined) return [];
-  const documentSettings = await settings.forDocument(uri);
-  // The text is read after the settings arrive, so the outline matches what the editor shows now.
-  const current = documents.get(uri) ?? document;
-  return documentSymbols({ uri, path: pathOfUri(uri), text: current.getText(), language }, documentSettings).map(toLsp);
+  const at = await requestDocument(params.textDocument.uri, documents, settings);
+  if (at === undefined) return [];
+  return documentSymbols(at.input, at.settings).map(toLsp);
 }
 
 function toLsp(s: OutlineSymbol): DocumentSymbol {
