@@ -34,9 +34,21 @@ function unknownKeywordMessage(word: string): string {
   }
   const foreign = FOREIGN_KEYWORDS.get(word);
   if (foreign) return `${foreign} ${ignored}`;
-  const suggestion = closest(word, RESOLV_CONF_KEYWORDS);
+  const suggestion = keywordSuggestion(word);
   if (suggestion) return `Unknown keyword ${quote(word)}: ${ignored} Did you mean \`${suggestion}\`?`;
   return `Unknown keyword ${quote(word)}: ${ignored} The keywords are nameserver, domain, search, sortlist and options.`;
+}
+
+/**
+ * The keyword an unknown first word is a typo of, when the message offers one (quick fixes replace the
+ * word with it): not for options, case slips, glued values or other systems' keywords, which the
+ * message explains otherwise.
+ */
+export function keywordSuggestion(word: string): string | undefined {
+  if (looksLikeOption(word) || FOREIGN_KEYWORDS.has(word)) return undefined;
+  if (RESOLV_CONF_KEYWORDS.some((k) => k === word.toLowerCase())) return undefined;
+  if (RESOLV_CONF_KEYWORDS.some((k) => word.startsWith(k) && /^[:=]./.test(word.slice(k.length)))) return undefined;
+  return closest(word, RESOLV_CONF_KEYWORDS);
 }
 
 function missingValueMessage(ctx: CheckContext, line: ResolvConfLine, directive: ResolvConfDirective): string {

@@ -64,14 +64,24 @@ function unknownOptionMessage(word: string): string {
     const value = bare.includes('=') ? bare.slice(bare.indexOf('=') + 1) : String(numeric.default);
     return `\`${numeric.name}\` takes its value after a colon, e.g. \`${numeric.name}:${value}\`; ${ignored} as written.`;
   }
-  const colon = bare.indexOf(':');
-  const key = colon >= 0 ? bare.slice(0, colon + 1) : bare;
-  const suggestion = closest(key, KNOWN_OPTION_WORDS);
-  if (suggestion) {
-    const fixed = suggestion.endsWith(':') && colon >= 0 ? `${suggestion}${bare.slice(colon + 1)}` : suggestion;
+  const fixed = optionSuggestion(bare);
+  if (fixed) {
     return `Unknown option ${quote(word)}: ${ignored}. Did you mean \`${fixed}\`?`;
   }
   return `Unknown option ${quote(word)}: ${ignored}. glibc knows ndots:, timeout:, attempts: and flags such as rotate, edns0, single-request, use-vc, trust-ad.`;
+}
+
+/**
+ * The option an unknown word (without its leading `-`) is a typo of, value kept (`ndost:2` → `ndots:2`),
+ * when the message offers one; quick fixes replace the word with it.
+ */
+export function optionSuggestion(bare: string): string | undefined {
+  if (NUMERIC_OPTIONS.some((o) => bare === o.name || bare.startsWith(`${o.name}=`))) return undefined;
+  const colon = bare.indexOf(':');
+  const key = colon >= 0 ? bare.slice(0, colon + 1) : bare;
+  const suggestion = closest(key, KNOWN_OPTION_WORDS);
+  if (suggestion === undefined) return undefined;
+  return suggestion.endsWith(':') && colon >= 0 ? `${suggestion}${bare.slice(colon + 1)}` : suggestion;
 }
 
 function checkIgnored(ctx: CheckContext, line: ResolvConfLine, e: IgnoredEffect): void {

@@ -1,0 +1,27 @@
+// Quick fixes in resolv.conf: a misspelt keyword or option word is replaced by the name the finding's
+// own message suggests, asked of the same functions the checks use.
+import { keywordSuggestion } from '../../resolvconf/check-keywords.js';
+import { optionSuggestion } from '../../resolvconf/check-option-words.js';
+import type { Range } from '../../types.js';
+import type { FixCandidate } from './types.js';
+
+export const RESOLVCONF_FIXABLE = new Set(['resolvconf/unknown-keyword', 'resolvconf/unknown-option']);
+
+export function resolvConfFixes(text: string, code: string, range: Range): FixCandidate[] {
+  if (!RESOLVCONF_FIXABLE.has(code) || range.start.line !== range.end.line) return [];
+  const line = text.split('\n')[range.start.line];
+  if (line === undefined) return [];
+  const word = line.slice(range.start.character, range.end.character);
+  if (word === '' || /\s/.test(word)) return [];
+  let replacement: string | undefined;
+  if (code === 'resolvconf/unknown-keyword') {
+    replacement = keywordSuggestion(word);
+  } else {
+    // A leading `-` asks glibc to clear the flag; it stays, and only the name after it is corrected.
+    const negated = word.startsWith('-');
+    const fixed = optionSuggestion(negated ? word.slice(1) : word);
+    replacement = fixed === undefined ? undefined : `${negated ? '-' : ''}${fixed}`;
+  }
+  if (replacement === undefined || replacement === word) return [];
+  return [{ title: `Change '${word}' to '${replacement}'`, edits: [{ range, newText: replacement }], isPreferred: true }];
+}
