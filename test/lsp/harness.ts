@@ -12,6 +12,8 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
+  CodeActionRequest,
+  InlayHintRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -36,6 +38,11 @@ import {
   type FoldingRange,
   type SymbolInformation,
   type Hover,
+  type CodeAction,
+  type Diagnostic,
+  type Command,
+  type InlayHint,
+  type Range,
   type LocationLink,
   type InitializeResult,
   type LogMessageParams,
@@ -126,6 +133,14 @@ export class TestClient {
   changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
     return this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corefileLens: settings } });
+  }
+
+  inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
+    return this.client.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<(Command | CodeAction)[] | null> {
+    return this.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
   }
 
   hover(uri: string, line: number, character: number): Promise<Hover | null> {

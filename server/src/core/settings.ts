@@ -12,6 +12,11 @@ export interface AnalysisSettings {
   env: Record<string, string>;
   /** The stub resolver that reads resolv.conf files: decides which options matter. */
   resolver: ResolverKind;
+  /**
+   * Whether inlay hints show each directive's place in its block's query chain. Named exactly as the
+   * `corefileLens.inlayHints.executionOrder` setting, so the manifest test can match the two.
+   */
+  'inlayHints.executionOrder': boolean;
 }
 
 export const DEFAULT_COREDNS_VERSION = '1.14.7';
@@ -21,6 +26,7 @@ export const defaultSettings: AnalysisSettings = {
   externalPlugins: [],
   env: {},
   resolver: 'glibc',
+  'inlayHints.executionOrder': true,
 };
 
 export function withDefaults(partial: Partial<AnalysisSettings> | undefined): AnalysisSettings {
@@ -29,5 +35,6 @@ export function withDefaults(partial: Partial<AnalysisSettings> | undefined): An
     externalPlugins: partial?.externalPlugins ?? [],
     env: partial?.env ?? {},
     resolver: partial?.resolver === 'musl' ? 'musl' : 'glibc',
+    'inlayHints.executionOrder': partial?.['inlayHints.executionOrder'] ?? true,
   };
 }

@@ -17,6 +17,8 @@ import { nodeHost } from '../node-host.js';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletion } from './completion.js';
 import { provideDefinition } from './definition.js';
 import { provideHover } from './hover.js';
+import { CODE_ACTION_KINDS, provideCodeActions } from './actions.js';
+import { provideInlayHints } from './inlay-hints.js';
 import { provideFormatting } from './format.js';
 import { provideFoldingRanges } from './folding.js';
 import { provideDocumentLinks } from './links.js';
@@ -47,6 +49,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   let canPullSettings = false;
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
+  let canRefreshInlayHints = false;
   const settings = new SettingsStore(connection, () => canPullSettings);
   const validator = new Validator(connection, documents, settings, options.host ?? nodeHost, options.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS);
 
@@ -55,16 +58,19 @@ export function startServer(options: ServerOptions = {}): Connection {
     canPullSettings = workspace?.configuration === true;
     canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRefreshInlayHints = workspace?.inlayHint?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         definitionProvider: true,
         documentFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'corefile-lens' },
     };
@@ -99,12 +105,20 @@ export function startServer(options: ServerOptions = {}): Connection {
     void runSafe(connection.console, 'applying changed settings', undefined, () => {
       settings.changed(params.settings);
       validator.validateAll();
+      // The editor asks for hints again only when told: a changed setting may change them.
+      if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
     });
   });
 
   connection.onCompletion((params) =>
     runSafe(connection.console, `completion in ${params.textDocument.uri}`, null, () =>
       provideCompletion(params, documents, settings, options.host ?? nodeHost, validator.workspace),
+    ),
+  );
+
+  connection.onCodeAction((params) =>
+    runSafe(connection.console, `code actions in ${params.textDocument.uri}`, [], () =>
+      provideCodeActions(params, documents, settings, options.host ?? nodeHost, validator.workspace),
     ),
   );
 
@@ -132,6 +146,10 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onDocumentLinks((params) =>
     runSafe(connection.console, `document links of ${params.textDocument.uri}`, [], () => provideDocumentLinks(params, documents, settings, options.host ?? nodeHost)),
+  );
+
+  connection.languages.inlayHint.on((params) =>
+    runSafe(connection.console, `inlay hints of ${params.textDocument.uri}`, [], () => provideInlayHints(params, documents, settings, options.host ?? nodeHost)),
   );
 
   documents.onDidChangeContent((event) => {

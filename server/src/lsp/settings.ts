@@ -30,6 +30,10 @@ export function settingsFromConfiguration(raw: unknown): AnalysisSettings {
   }
   const resolver = section['resolver'];
   if (resolver === 'glibc' || resolver === 'musl') partial.resolver = resolver;
+  // VS Code hands dotted setting names over as nested objects; a flat key is accepted from other clients.
+  const inlay = section['inlayHints'];
+  const executionOrder = isRecord(inlay) ? inlay['executionOrder'] : section['inlayHints.executionOrder'];
+  if (typeof executionOrder === 'boolean') partial['inlayHints.executionOrder'] = executionOrder;
   return withDefaults(partial);
 }
 

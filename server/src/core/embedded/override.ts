@@ -13,7 +13,7 @@ export interface DefaultBlockBody {
   offset: number;
 }
 
-const DEFAULT_KEYS = new Set(['.', '.:53', 'dns://.', 'dns://.:53']);
+export const DEFAULT_KEYS = new Set(['.', '.:53', 'dns://.', 'dns://.:53']);
 
 /** The body of the block serving the root zone on port 53, or undefined when the Corefile has none. */
 export function defaultBlockBody(corefile: string): DefaultBlockBody | undefined {
