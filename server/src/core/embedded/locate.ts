@@ -2,7 +2,8 @@
 // embedded Corefile is under this YAML position, and where in its text. The answer is computed here once
 // so every feature maps positions the same way.
 import type { Position } from '../types.js';
-import { findEmbeddedCorefiles, type EmbeddedCorefile } from './find.js';
+import { type EmbeddedCorefile } from './find.js';
+import { embeddedFor } from '../features/shared-parse.js';
 
 export interface EmbeddedPosition {
   embedded: EmbeddedCorefile;
@@ -14,7 +15,7 @@ export interface EmbeddedPosition {
 
 /** The embedded Corefile holding the YAML position, or undefined when the position is outside all of them. */
 export function embeddedAt(yaml: string, position: Position): EmbeddedPosition | undefined {
-  const all = findEmbeddedCorefiles(yaml);
+  const all = embeddedFor(yaml);
   for (const embedded of all) {
     const inner = embedded.map.fromYaml(position);
     if (inner !== undefined) return { embedded, position: inner, all };

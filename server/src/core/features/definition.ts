@@ -7,7 +7,6 @@
 import type { ImportNode, TopLevelItem } from '../corefile/ast.js';
 import { toArgToken } from '../corefile/env.js';
 import { fileUri } from '../corefile/model.js';
-import { parseCorefile } from '../corefile/parse.js';
 import { dirName, expandGlob, globProblem, isGlobPattern, joinPath, matchComponent } from '../corefile/paths.js';
 import { crossKeyContext } from '../embedded/analyze.js';
 import { CUSTOM_MOUNT_DIR, isUnderCustomMount } from '../embedded/custom-mount.js';
@@ -19,6 +18,7 @@ import type { FileHost } from '../host.js';
 import type { DocumentInput } from '../service.js';
 import type { AnalysisSettings } from '../settings.js';
 import type { Location, Position, Range } from '../types.js';
+import { treeFor } from './shared-parse.js';
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -44,7 +44,7 @@ interface CorefileScope {
 }
 
 function corefileDefinition(text: string, uri: string, position: Position, settings: AnalysisSettings, host: FileHost, scope: CorefileScope): Location[] {
-  const tree = parseCorefile(text, uri);
+  const tree = treeFor(text, uri);
   const imp = importsOf(tree.items).find((i) => contains(i.range, position));
   const arg = imp?.args.length === 1 ? imp.args[0]! : undefined;
   if (imp === undefined || arg === undefined) return [];

@@ -3,12 +3,12 @@
 // block are edited: a directive inside a snippet or an imported file serves every block that imports it,
 // so changing it there could break the others.
 import type { DirectiveNode } from '../../corefile/ast.js';
-import { parseCorefile } from '../../corefile/parse.js';
 import { closest } from '../../corefile/suggest.js';
 import { PLUGIN_ORDER } from '../../plugins/order.js';
 import { directiveStatus } from '../../plugins/versions.js';
 import type { Range } from '../../types.js';
 import type { FixCandidate } from './types.js';
+import { anyTreeFor } from '../shared-parse.js';
 
 /** The codes this file can fix; any other code gets no fix. */
 export const COREFILE_FIXABLE = new Set(['core/unknown-directive', 'version/directive-removed', 'core/once-per-block', 'core/ignored-repeat']);
@@ -70,7 +70,7 @@ export function corefileFixes(text: string, code: string, range: Range, corednsV
 
 /** The directive written directly in a server block whose name token is exactly at `range`. */
 function directiveNamed(text: string, range: Range): DirectiveNode | undefined {
-  const tree = parseCorefile(text, 'action:///Corefile');
+  const tree = anyTreeFor(text);
   for (const item of tree.items) {
     if (item.kind !== 'block') continue;
     for (const statement of item.statements) {

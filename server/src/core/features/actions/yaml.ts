@@ -9,9 +9,10 @@ import type { Range } from '../../types.js';
 import { applyEdits } from '../format/edits.js';
 import { corefileFixes } from './corefile.js';
 import type { FixCandidate } from './types.js';
+import { embeddedFor } from '../shared-parse.js';
 
 export function yamlFixes(yaml: string, code: string, range: Range, corednsVersion: string): FixCandidate[] {
-  const all = findEmbeddedCorefiles(yaml);
+  const all = embeddedFor(yaml);
   const index = all.findIndex((e) => e.map.fromYaml(range.start) !== undefined);
   const embedded = all[index];
   if (embedded === undefined) return [];

@@ -2,7 +2,6 @@
 // typing (context.ts) and asks the list for that place. Ranges are in the given text; the YAML caller
 // maps them back.
 import { buildModel } from '../../corefile/model.js';
-import { parseCorefile } from '../../corefile/parse.js';
 import type { CorefileTree } from '../../corefile/ast.js';
 import type { Token } from '../../corefile/token.js';
 import type { FileHost } from '../../host.js';
@@ -15,6 +14,7 @@ import { importItems } from './imports.js';
 import { optionItems } from './options.js';
 import { topLevelItems } from './top-level.js';
 import type { CompletionEntry, CompletionResult, CompletionTrigger } from './types.js';
+import { treeFor } from '../shared-parse.js';
 
 export interface CorefileCompletionInput {
   uri: string;
@@ -28,7 +28,7 @@ export interface CorefileCompletionInput {
 }
 
 export function corefileCompletion(input: CorefileCompletionInput): CompletionResult | undefined {
-  const tree = parseCorefile(input.text, input.uri);
+  const tree = treeFor(input.text, input.uri);
   const cursor = corefileCursor(input.text, tree, input.position);
   if (cursor === undefined || !wantedFor(input.trigger, cursor)) return undefined;
   const items = itemsFor(cursor, tree, input).sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));

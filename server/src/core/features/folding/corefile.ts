@@ -3,11 +3,11 @@
 // Positions rather than lines, so a Corefile inside YAML can map them to the YAML exactly.
 import type { CorefileTree, OptionBlock, Statement, TopLevelItem } from '../../corefile/ast.js';
 import type { Comment } from '../../corefile/lexer.js';
-import { parseCorefile } from '../../corefile/parse.js';
 import type { Token } from '../../corefile/token.js';
 import { editorLineStarts } from '../../text-lines.js';
 import type { Position } from '../../types.js';
 import { snippetBody, topLevelImportNames } from '../symbols/snippet-body.js';
+import { anyTreeFor } from '../shared-parse.js';
 
 export interface FoldSpan {
   kind: 'block' | 'comment';
@@ -20,7 +20,7 @@ export interface FoldSpan {
 }
 
 export function corefileFoldSpans(text: string): FoldSpan[] {
-  return foldSpansOfTree(parseCorefile(text, 'folding:///Corefile'), text);
+  return foldSpansOfTree(anyTreeFor(text), text);
 }
 
 export function foldSpansOfTree(tree: CorefileTree, text: string): FoldSpan[] {

@@ -11,6 +11,7 @@ import type { Range } from '../../types.js';
 import { formatCorefileText } from './corefile.js';
 import { applyEdits, editBetween, type FormatEdit } from './edits.js';
 import { lineBreakOf } from './layout.js';
+import { embeddedFor } from '../shared-parse.js';
 
 /** Something the formatter left as written, and why. `error` marks a Corefile it could not format. */
 export interface FormatNote {
@@ -25,7 +26,7 @@ export interface YamlFormat {
 }
 
 export function formatYaml(yaml: string): YamlFormat {
-  const embedded = findEmbeddedCorefiles(yaml);
+  const embedded = embeddedFor(yaml);
   if (embedded.length === 0) return { edits: [], notes: [] };
   if (/\r(?!\n)/.test(yaml)) {
     const range = embedded[0]!.keyRange;

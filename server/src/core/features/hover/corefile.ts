@@ -3,7 +3,6 @@
 // callers for embedded Corefiles map them back.
 import { substituteEnv } from '../../corefile/env.js';
 import { buildModel } from '../../corefile/model.js';
-import { parseCorefile } from '../../corefile/parse.js';
 import type { Token } from '../../corefile/token.js';
 import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { FileHost } from '../../host.js';
@@ -16,6 +15,7 @@ import { envMarkdown, envReferences } from './env.js';
 import { importMarkdown, snippetMarkdown, type ImportContext } from './import.js';
 import { code, paragraphs } from './markdown.js';
 import { keywordArgumentDoc, keywordArgumentMarkdown, optionMarkdown } from './option.js';
+import { treeFor } from '../shared-parse.js';
 
 export interface HoverResult {
   /** Markdown. */
@@ -39,7 +39,7 @@ export interface CorefileHoverInput {
 }
 
 export function corefileHover(input: CorefileHoverInput): HoverResult | undefined {
-  const tree = parseCorefile(input.text, input.uri);
+  const tree = treeFor(input.text, input.uri);
   const token = tokenAt(tree.tokens, input.position);
   if (!token) return undefined;
   const starts = lineStarts(input.text);

@@ -11,8 +11,7 @@
 // Nothing is said on lines a template decides, and no order number is given in a block that a template
 // reaches into (for the default block: any key that joins it): the template may add or drop directives.
 import type { CorefileTree } from '../../corefile/ast.js';
-import { parseCorefile } from '../../corefile/parse.js';
-import { findEmbeddedCorefiles, type EmbeddedCorefile } from '../../embedded/find.js';
+import { type EmbeddedCorefile } from '../../embedded/find.js';
 import { DEFAULT_KEYS, defaultBlockBody, OverrideWrapper } from '../../embedded/override.js';
 import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
@@ -20,6 +19,7 @@ import { lineStarts } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
 import { corefileHints } from './corefile.js';
 import type { PlacedHint } from './order.js';
+import { anyTreeFor, embeddedFor } from '../shared-parse.js';
 
 /** One key's text as analysed, and the way from ranges of that text back to the key's own text. */
 interface Source {
@@ -30,7 +30,7 @@ interface Source {
 }
 
 export function yamlInlayHints(yaml: string, uri: string, range: Range, settings: AnalysisSettings, host: FileHost): PlacedHint[] {
-  const all = findEmbeddedCorefiles(yaml);
+  const all = embeddedFor(yaml);
   const main = all.find((e) => e.kind === 'corefile');
   const overrides = all.filter((e) => e.kind === 'override');
   const out: PlacedHint[] = [];
@@ -79,7 +79,7 @@ function overrideSource(embedded: EmbeddedCorefile, main: EmbeddedCorefile | und
  */
 function mainSource(embedded: EmbeddedCorefile, overrides: readonly EmbeddedCorefile[]): Source {
   const text = embedded.map.text;
-  const tree = parseCorefile(text, 'inlay:///Corefile');
+  const tree = anyTreeFor(text);
   const block = defaultBlock(tree);
   if (overrides.length === 0 || block?.open === undefined || block.close === undefined || block.close.range.start.line <= block.open.range.start.line) {
     return plainSource(embedded);
@@ -113,7 +113,7 @@ function defaultBlock(tree: CorefileTree): Extract<CorefileTree['items'][number]
 
 function defaultBlockUncertain(main: EmbeddedCorefile): boolean {
   if (main.uncertainLines.size === 0) return false;
-  const block = defaultBlock(parseCorefile(main.map.text, 'inlay:///Corefile'));
+  const block = defaultBlock(anyTreeFor(main.map.text));
   return block === undefined || uncertain(main, main.map.toYaml(block.range));
 }
 

@@ -6,7 +6,6 @@
 import type { DirectiveNode, ImportNode, OptionBlock, Statement, TopLevelItem } from '../../corefile/ast.js';
 import { toArgToken } from '../../corefile/env.js';
 import { fileUri } from '../../corefile/model.js';
-import { parseCorefile } from '../../corefile/parse.js';
 import { dirName, isGlobPattern } from '../../corefile/paths.js';
 import type { Token } from '../../corefile/token.js';
 import type { FileHost } from '../../host.js';
@@ -15,11 +14,12 @@ import type { FileLink } from '../links.js';
 import { snippetBody, topLevelImportNames } from '../symbols/snippet-body.js';
 import { rulesFor } from './file-arguments.js';
 import { joinsRoot } from '../../plugins/util/plugin-path.js';
+import { anyTreeFor } from '../shared-parse.js';
 
 type Env = Readonly<Record<string, string>>;
 
 export function corefileLinks(text: string, path: string | undefined, env: Env, host: FileHost): FileLink[] {
-  const tree = parseCorefile(text, 'links:///Corefile');
+  const tree = anyTreeFor(text);
   const finder = new LinkFinder(path === undefined ? undefined : dirName(path), env, host, tree.items);
   finder.items(tree.items);
   return finder.links;

@@ -5,17 +5,17 @@
 import type { CorefileTree, ImportNode, OptionBlock, OptionLine, ServerBlockNode, SnippetNode, Statement, TopLevelItem } from '../../corefile/ast.js';
 import { parseServerKey } from '../../corefile/address.js';
 import { substituteEnv } from '../../corefile/env.js';
-import { parseCorefile } from '../../corefile/parse.js';
 import type { Token } from '../../corefile/token.js';
 import type { Range } from '../../types.js';
 import type { OutlineSymbol } from '../symbols.js';
 import { snippetBody, topLevelImportNames } from './snippet-body.js';
+import { anyTreeFor } from '../shared-parse.js';
 
 /** How many zones a block's detail lists before it only counts the rest (a CIDR key can expand to many). */
 const MAX_ZONES_SHOWN = 3;
 
 export function corefileSymbols(text: string, env: Readonly<Record<string, string>>): OutlineSymbol[] {
-  return symbolsOfTree(parseCorefile(text, 'outline:///Corefile'), text, env);
+  return symbolsOfTree(anyTreeFor(text), text, env);
 }
 
 export function symbolsOfTree(tree: CorefileTree, text: string, env: Readonly<Record<string, string>>): OutlineSymbol[] {

@@ -2,13 +2,13 @@
 // `*.server`, `*.override`), named by the key and holding that Corefile's outline, every range mapped to
 // the YAML through the same position map as the diagnostics. In templated YAML, a symbol named on a line
 // a template decides is left out; its children that are literal stay, one level up.
-import { findEmbeddedCorefiles, type EmbeddedCorefile } from '../../embedded/find.js';
-import { parseCorefile } from '../../corefile/parse.js';
+import { type EmbeddedCorefile } from '../../embedded/find.js';
 import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Range } from '../../types.js';
 import type { OutlineSymbol } from '../symbols.js';
 import { cover, symbolsOfTree } from './corefile.js';
 import { embeddedSource, type EmbeddedSource } from './embedded-source.js';
+import { anyTreeFor, embeddedFor } from '../shared-parse.js';
 
 const KEY_DETAIL: Record<EmbeddedCorefile['kind'], string> = {
   corefile: 'Corefile',
@@ -17,12 +17,12 @@ const KEY_DETAIL: Record<EmbeddedCorefile['kind'], string> = {
 };
 
 export function yamlSymbols(yaml: string, env: Readonly<Record<string, string>>): OutlineSymbol[] {
-  return findEmbeddedCorefiles(yaml).map((embedded) => keySymbol(embedded, env));
+  return embeddedFor(yaml).map((embedded) => keySymbol(embedded, env));
 }
 
 function keySymbol(embedded: EmbeddedCorefile, env: Readonly<Record<string, string>>): OutlineSymbol {
   const source = embeddedSource(embedded);
-  const tree = parseCorefile(source.text, 'outline:///Corefile');
+  const tree = anyTreeFor(source.text);
   let inner = symbolsOfTree(tree, source.text, env);
   // The wrapper's own block is not in the YAML: the override's directives are the key's children.
   if (source.wrapped && inner[0]?.kind === 'namespace') inner = [...inner[0].children, ...inner.slice(1)];

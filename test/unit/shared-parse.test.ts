@@ -1,0 +1,32 @@
+// The editor features share one parse per document version (server/src/core/features/shared-parse.ts):
+// the same text gives the same tree to every feature, a tree-only feature takes whichever tree of the text
+// exists, an edit makes a new one, and only a few recent texts are kept.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { anyTreeFor, embeddedFor, treeFor } from '../../server/src/core/features/shared-parse.js';
+
+const corefile = (n: number): string => `example${n}.org {\n    whoami\n}\n`;
+
+test('one tree per text and uri; tree-only features reuse it', () => {
+  const text = corefile(1);
+  const tree = treeFor(text, 'file:///a/Corefile');
+  assert.equal(treeFor(text, 'file:///a/Corefile'), tree, 'asked again: the same tree');
+  assert.equal(anyTreeFor(text), tree, 'a tree-only feature takes the existing tree');
+  const other = treeFor(text, 'file:///b/Corefile');
+  assert.notEqual(other, tree, 'another uri: its own tree, whose tokens carry that uri');
+  assert.equal(other.tokens[0]!.uri, 'file:///b/Corefile');
+});
+
+test('an edit makes a new tree; old texts are dropped after a few', () => {
+  const first = anyTreeFor(corefile(100));
+  assert.notEqual(anyTreeFor(corefile(101)), first);
+  for (let i = 102; i < 120; i++) anyTreeFor(corefile(i));
+  assert.notEqual(anyTreeFor(corefile(100)), first, 'parsed again once it fell out');
+});
+
+test('the ConfigMaps of a YAML text are found once', () => {
+  const yaml = 'kind: ConfigMap\ndata:\n  Corefile: |\n    . {\n        whoami\n    }\n';
+  const found = embeddedFor(yaml);
+  assert.equal(found.length, 1);
+  assert.equal(embeddedFor(yaml), found);
+});
