@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CodeActionKind, type CodeAction, type Command, type InitializeResult } from 'vscode-languageserver/node';
-import { memoryHost } from '../../server/src/core/host.js';
-import { TestClient } from './harness.js';
+import { clientWith, type TestClient } from './harness.js';
 
 const corefile = '.:53 {\n    cach 30\n    whoami\n}\n';
 const configMap = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: coredns', 'data:', '  Corefile: |', '    .:53 {', '        cache 30', '        cache 60', '    }', ''].join('\n');
@@ -22,11 +21,11 @@ describe('code actions over LSP', { timeout: 30_000 }, () => {
   let client: TestClient;
   let initialized: InitializeResult;
   before(async () => {
-    client = new TestClient({ pullSettings: false, host: memoryHost({}) });
-    initialized = await client.initialize();
-    await client.open('file:///ws/Corefile', 'corefile', corefile);
-    await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
-    await client.open('file:///ws/resolv.conf', 'resolvconf', 'serach svc.cluster.local\n');
+    ({ client, initialized } = await clientWith([
+      ['file:///ws/Corefile', 'corefile', corefile],
+      ['file:///ws/coredns.yaml', 'yaml', configMap],
+      ['file:///ws/resolv.conf', 'resolvconf', 'serach svc.cluster.local\n'],
+    ]));
   });
   after(() => client.dispose());
 

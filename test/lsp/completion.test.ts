@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type InitializeResult, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
-import { memoryHost } from '../../server/src/core/host.js';
-import { TestClient } from './harness.js';
+import { clientWith, type TestClient } from './harness.js';
 
 function itemsOf(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
   assert.ok(result, 'expected a completion list');
@@ -25,11 +24,11 @@ describe('completion over LSP', { timeout: 30_000 }, () => {
   let client: TestClient;
   let initialized: InitializeResult;
   before(async () => {
-    client = new TestClient({ pullSettings: false, host: memoryHost({}) });
-    initialized = await client.initialize();
-    await client.open('file:///ws/Corefile', 'corefile', corefile);
-    await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
-    await client.open('file:///ws/resolv.conf', 'resolvconf', 'options \n');
+    ({ client, initialized } = await clientWith([
+      ['file:///ws/Corefile', 'corefile', corefile],
+      ['file:///ws/coredns.yaml', 'yaml', configMap],
+      ['file:///ws/resolv.conf', 'resolvconf', 'options \n'],
+    ]));
   });
   after(() => client.dispose());
 

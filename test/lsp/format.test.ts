@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { InitializeResult, TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { memoryHost } from '../../server/src/core/host.js';
-import { TestClient } from './harness.js';
+import { clientWith, type TestClient } from './harness.js';
 
 function applied(text: string, edits: TextEdit[] | null): string {
   assert.ok(edits, 'expected an answer');
@@ -20,12 +19,12 @@ describe('formatting over LSP', { timeout: 30_000 }, () => {
   let client: TestClient;
   let initialized: InitializeResult;
   before(async () => {
-    client = new TestClient({ pullSettings: false, host: memoryHost({}) });
-    initialized = await client.initialize();
-    await client.open('file:///ws/Corefile', 'corefile', corefile);
-    await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
-    await client.open('file:///ws/broken.corefile', 'corefile', '. {\n whoami\n');
-    await client.open('file:///ws/resolv.conf', 'resolvconf', '  nameserver 10.0.0.1  \n');
+    ({ client, initialized } = await clientWith([
+      ['file:///ws/Corefile', 'corefile', corefile],
+      ['file:///ws/coredns.yaml', 'yaml', configMap],
+      ['file:///ws/broken.corefile', 'corefile', '. {\n whoami\n'],
+      ['file:///ws/resolv.conf', 'resolvconf', '  nameserver 10.0.0.1  \n'],
+    ]));
   });
   after(() => client.dispose());
 

@@ -50,7 +50,7 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import type { FileHost } from '../../server/src/core/host.js';
+import { memoryHost, type FileHost } from '../../server/src/core/host.js';
 import { startServer } from '../../server/src/lsp/server.js';
 
 export interface HarnessOptions {
@@ -216,4 +216,18 @@ export class TestClient {
     this.waiters = [];
     for (const wake of waiting) wake();
   }
+}
+
+/** A document a test opens: uri, language id as the editor names it, and text. */
+export type OpenDocument = readonly [uri: string, languageId: string, text: string];
+
+/**
+ * A started client with these documents open, as the feature tests need it: the server reads no files
+ * (an empty in-memory host) and, unless `options` say otherwise, the client pushes its settings.
+ */
+export async function clientWith(documents: readonly OpenDocument[], options: HarnessOptions = {}): Promise<{ client: TestClient; initialized: InitializeResult }> {
+  const client = new TestClient({ pullSettings: false, host: memoryHost({}), ...options });
+  const initialized = await client.initialize();
+  for (const [uri, languageId, text] of documents) await client.open(uri, languageId, text);
+  return { client, initialized };
 }

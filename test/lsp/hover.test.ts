@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MarkupKind, type Hover, type InitializeResult, type MarkupContent } from 'vscode-languageserver/node';
-import { memoryHost } from '../../server/src/core/host.js';
-import { TestClient } from './harness.js';
+import { clientWith, type TestClient } from './harness.js';
 
 function markdownOf(hover: Hover | null): string {
   assert.ok(hover, 'expected a hover');
@@ -32,14 +31,12 @@ describe('hover over LSP', { timeout: 30_000 }, () => {
   let client: TestClient;
   let initialized: InitializeResult;
   before(async () => {
-    // The client pushes its settings (no workspace/configuration), which keeps this test to the hover
-    // request; the settings round trip itself is covered by server.test.ts.
-    client = new TestClient({ pullSettings: false, host: memoryHost({}) });
-    initialized = await client.initialize();
-    await client.open('file:///ws/Corefile', 'corefile', corefile);
-    await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
-    await client.open('file:///ws/resolv.conf', 'resolvconf', 'options ndots:5\n');
-    await client.open('file:///ws/other/Corefile', 'plaintext', corefile);
+    ({ client, initialized } = await clientWith([
+      ['file:///ws/Corefile', 'corefile', corefile],
+      ['file:///ws/coredns.yaml', 'yaml', configMap],
+      ['file:///ws/resolv.conf', 'resolvconf', 'options ndots:5\n'],
+      ['file:///ws/other/Corefile', 'plaintext', corefile],
+    ]));
   });
   after(() => client.dispose());
 

@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MarkupKind, type InitializeResult, type InlayHint, type MarkupContent, type Range } from 'vscode-languageserver/node';
-import { memoryHost } from '../../server/src/core/host.js';
-import { TestClient } from './harness.js';
+import { clientWith, type TestClient } from './harness.js';
 
 const corefile = '. {\n    forward . 10.0.0.1\n    errors\n    health\n}\n';
 const configMap = ['kind: ConfigMap', 'data:', '  Corefile: |', '    .:53 {', '        cache 30', '        log', '    }', ''].join('\n');
@@ -21,11 +20,11 @@ describe('inlay hints over LSP', { timeout: 30_000 }, () => {
   let client: TestClient;
   let initialized: InitializeResult;
   before(async () => {
-    client = new TestClient({ host: memoryHost({}) });
-    initialized = await client.initialize();
-    await client.open('file:///ws/Corefile', 'corefile', corefile);
-    await client.open('file:///ws/coredns.yaml', 'yaml', configMap);
-    await client.open('file:///ws/resolv.conf', 'resolvconf', 'nameserver 10.96.0.10\n');
+    ({ client, initialized } = await clientWith([
+      ['file:///ws/Corefile', 'corefile', corefile],
+      ['file:///ws/coredns.yaml', 'yaml', configMap],
+      ['file:///ws/resolv.conf', 'resolvconf', 'nameserver 10.96.0.10\n'],
+    ], { pullSettings: true }));
   });
   after(() => client.dispose());
 
