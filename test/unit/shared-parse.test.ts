@@ -3,7 +3,11 @@
 // exists, an edit makes a new one, and only a few recent texts are kept.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeCorefile } from '../../server/src/core/corefile/analyze.js';
 import { anyTreeFor, embeddedFor, treeFor } from '../../server/src/core/features/shared-parse.js';
+import { emptyHost } from '../../server/src/core/host.js';
+import { analyzeDocument } from '../../server/src/core/service.js';
+import { defaultSettings } from '../../server/src/core/settings.js';
 
 const corefile = (n: number): string => `example${n}.org {\n    whoami\n}\n`;
 
@@ -29,4 +33,16 @@ test('the ConfigMaps of a YAML text are found once', () => {
   const found = embeddedFor(yaml);
   assert.equal(found.length, 1);
   assert.equal(embeddedFor(yaml), found);
+});
+
+test('diagnostics of an editor document use the shared tree; a tree of another document is not used', () => {
+  const text = corefile(7);
+  const uri = 'file:///ws/Corefile';
+  const tree = treeFor(text, uri);
+  assert.equal(analyzeCorefile({ uri, text, tree }, defaultSettings, emptyHost).tree, tree);
+  assert.notEqual(analyzeCorefile({ uri: 'file:///other/Corefile', text, tree }, defaultSettings, emptyHost).tree, tree);
+  // Through the facade: the same findings with and without the shared parse.
+  const plain = analyzeDocument({ uri, text: `${text}bogus\n`, language: 'corefile' }, defaultSettings, emptyHost);
+  const shared = analyzeDocument({ uri, text: `${text}bogus\n`, language: 'corefile', shareParse: true }, defaultSettings, emptyHost);
+  assert.deepEqual(shared, plain);
 });

@@ -1,6 +1,7 @@
 // The core's facade: the one entry point the language server and the CLI call for diagnostics. It picks
 // the analysis by language and never throws: an unexpected failure becomes a diagnostic.
-import { analyzeCorefile } from './corefile/analyze.js';
+import { analyzeCorefile, type CorefileInput } from './corefile/analyze.js';
+import { embeddedFor, treeFor } from './features/shared-parse.js';
 import { analyzeYaml } from './embedded/analyze.js';
 import type { YamlSource } from './embedded/workspace.js';
 import type { FileHost } from './host.js';
@@ -16,6 +17,11 @@ export interface DocumentInput {
   language: LanguageId;
   /** For YAML: the other YAML files in reach, where the coredns and coredns-custom ConfigMaps may be. */
   workspace?: readonly YamlSource[];
+  /**
+   * An editor's document: reuse the parse the editor features share for this text (features/shared-parse.ts)
+   * rather than parsing it again. The CLI leaves it unset: each run reads each file once anyway.
+   */
+  shareParse?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -26,13 +32,13 @@ export function analyzeDocument(doc: DocumentInput, settings: AnalysisSettings, 
   try {
     switch (doc.language) {
       case 'corefile': {
-        const input = doc.path !== undefined ? { uri: doc.uri, path: doc.path, text: doc.text } : { uri: doc.uri, text: doc.text };
+        const input: CorefileInput = { uri: doc.uri, text: doc.text, ...(doc.path !== undefined ? { path: doc.path } : {}), ...(doc.shareParse ? { tree: treeFor(doc.text, doc.uri) } : {}) };
         return { diagnostics: analyzeCorefile(input, settings, host).diagnostics };
       }
       case 'resolvconf':
         return { diagnostics: analyzeResolvConf(doc.text, settings.resolver).diagnostics };
       case 'yaml':
-        return { diagnostics: analyzeYaml(doc.text, doc.uri, doc.path, settings, host, doc.workspace) };
+        return { diagnostics: analyzeYaml(doc.text, doc.uri, doc.path, settings, host, doc.workspace, doc.shareParse ? embeddedFor(doc.text) : undefined) };
     }
   } catch (error) {
     return {

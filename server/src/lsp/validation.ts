@@ -104,7 +104,7 @@ export class Validator {
       if (this.tickets.get(uri) !== ticket || this.documents.get(uri)?.version !== document.version) return;
       const diagnostics = language === undefined
         ? []
-        : analyzeDocument({ uri, path: pathOfUri(uri), text, language, ...(workspace ? { workspace } : {}) }, settings, this.host)
+        : analyzeDocument({ uri, path: pathOfUri(uri), text, language, shareParse: true, ...(workspace ? { workspace } : {}) }, settings, this.host)
           .diagnostics.map((d) => toLspDiagnostic(d, uri));
       await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     });

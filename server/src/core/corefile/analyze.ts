@@ -27,10 +27,12 @@ export interface CorefileInput {
   text: string;
   /** How messages name other places; a Corefile inside YAML passes one that speaks in YAML lines. */
   placeName?: PlaceName;
+  /** This text already parsed as this document (the editor features' shared parse); parsed here otherwise. */
+  tree?: CorefileTree;
 }
 
 export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings, host: FileHost): CorefileAnalysis {
-  const tree = parseCorefile(input.text, input.uri);
+  const tree = input.tree !== undefined && input.tree.uri === input.uri ? input.tree : parseCorefile(input.text, input.uri);
   const model = buildModel(tree, { env: settings.env, host, path: input.path });
   const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined, ...(input.placeName ? { placeName: input.placeName } : {}) });
   const all: CoreDiagnostic[] = [

@@ -60,9 +60,11 @@ export function analyzeYaml(
   settings: AnalysisSettings,
   host: FileHost,
   workspace: readonly YamlSource[] = [],
+  /** The ConfigMaps of `text` when they were already found (the editor features' shared parse). */
+  found?: EmbeddedCorefile[],
 ): CoreDiagnostic[] {
   void path;
-  const embedded = findEmbeddedCorefiles(text);
+  const embedded = found ?? findEmbeddedCorefiles(text);
   if (embedded.length === 0) return [];
   const context = crossKeyContext(uri, embedded, workspace);
   const out: CoreDiagnostic[] = [];
