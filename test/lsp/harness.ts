@@ -14,6 +14,8 @@ import {
   HoverRequest,
   CodeActionRequest,
   InlayHintRequest,
+  SemanticTokensRequest,
+  type SemanticTokens,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -62,6 +64,8 @@ export interface HarnessOptions {
   answerConfiguration?: (items: ConfigurationItem[]) => unknown[];
   /** Workspace folders (file URIs) the client announces and answers workspace/workspaceFolders with. */
   workspaceFolders?: string[];
+  /** Whether the client announces that the server may ask it to refresh inlay hints and semantic tokens. */
+  refreshSupport?: boolean;
 }
 
 export class TestClient {
@@ -70,6 +74,8 @@ export class TestClient {
   readonly configurationRequests: ConfigurationItem[] = [];
   /** The methods the server registered for dynamically (client/registerCapability). */
   readonly registrations: string[] = [];
+  /** The refresh requests the server sent (workspace/inlayHint/refresh, workspace/semanticTokens/refresh). */
+  readonly refreshes: string[] = [];
   /** What the client answers for the `corefileLens` section. */
   settings: unknown = {};
   private readonly client: ProtocolConnection;
@@ -92,6 +98,9 @@ export class TestClient {
     this.client.onRequest(RegistrationRequest.type, (params) => {
       for (const r of params.registrations) this.registrations.push(r.method);
     });
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']) {
+      this.client.onRequest(method, () => this.record(() => this.refreshes.push(method)));
+    }
     this.client.onRequest(WorkspaceFoldersRequest.type, () => options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null);
     this.client.listen();
     this.disposeServer = () => {
@@ -108,6 +117,7 @@ export class TestClient {
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceFolders: this.options.workspaceFolders !== undefined,
+        ...(this.options.refreshSupport ? { inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } } : {}),
       },
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     };
@@ -133,6 +143,10 @@ export class TestClient {
   changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
     return this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corefileLens: settings } });
+  }
+
+  semanticTokens(uri: string): Promise<SemanticTokens | null> {
+    return this.client.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
   }
 
   inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
@@ -179,6 +193,11 @@ export class TestClient {
       if (found) return found;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
+  }
+
+  /** Resolves once the server has asked for a refresh with `method`. */
+  async refreshed(method: string): Promise<void> {
+    while (!this.refreshes.includes(method)) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
   /** Any raw notification, for tests that send what a broken client might. */

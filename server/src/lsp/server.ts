@@ -19,6 +19,7 @@ import { provideDefinition } from './definition.js';
 import { provideHover } from './hover.js';
 import { CODE_ACTION_KINDS, provideCodeActions } from './actions.js';
 import { provideInlayHints } from './inlay-hints.js';
+import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.js';
 import { provideFormatting } from './format.js';
 import { provideFoldingRanges } from './folding.js';
 import { provideDocumentLinks } from './links.js';
@@ -50,6 +51,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
   let canRefreshInlayHints = false;
+  let canRefreshSemanticTokens = false;
   const settings = new SettingsStore(connection, () => canPullSettings);
   const validator = new Validator(connection, documents, settings, options.host ?? nodeHost, options.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS);
 
@@ -59,6 +61,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canRefreshInlayHints = workspace?.inlayHint?.refreshSupport === true;
+    canRefreshSemanticTokens = workspace?.semanticTokens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,6 +74,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'corefile-lens' },
     };
@@ -107,6 +111,13 @@ export function startServer(options: ServerOptions = {}): Connection {
       validator.validateAll();
       // The editor asks for hints again only when told: a changed setting may change them.
       if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      // The target release and the declared external plugins decide some colours.
+      if (canRefreshSemanticTokens) {
+        // Typed as void by the library but a request underneath: its answer is of no interest, and a client
+        // that goes away before answering must not leave an unhandled rejection.
+        const pending: unknown = connection.languages.semanticTokens.refresh();
+        if (pending instanceof Promise) pending.catch(() => undefined);
+      }
     });
   });
 
@@ -146,6 +157,10 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onDocumentLinks((params) =>
     runSafe(connection.console, `document links of ${params.textDocument.uri}`, [], () => provideDocumentLinks(params, documents, settings, options.host ?? nodeHost)),
+  );
+
+  connection.languages.semanticTokens.on((params) =>
+    runSafe(connection.console, `semantic tokens of ${params.textDocument.uri}`, { data: [] }, () => provideSemanticTokens(params, documents, settings)),
   );
 
   connection.languages.inlayHint.on((params) =>
