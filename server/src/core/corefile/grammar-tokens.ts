@@ -12,7 +12,7 @@ export { allTokenTypes, Import, LCurly, NL, RCurly, Word } from './token-types.j
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
-const { NL, typeOfText, Word, LCurly, RCurly } = tokenTypes;
+const { NL, typeOfText, Word } = tokenTypes;
 const { startsNewLine } = tokens;
 
 /**
@@ -57,20 +57,6 @@ export function payloadOf(t: IToken): Token | undefined {
   return (t as unknown as Partial<Token>).range !== undefined ? (t as unknown as Token) : undefined;
 }
 
-export function toGrammarTokens(tokens: readonly Token[]): IToken[] {
-  // Sized once (a line break can only come before a token), as the input of a large file is long.
-  let breaks = 0;
-  for (let i = 1; i < tokens.length; i++) if (startsNewLine(tokens[i - 1], tokens[i]!)) breaks++;
-  const out = new Array<IToken>(tokens.length + breaks);
-  let n = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (i > 0 && startsNewLine(tokens[i - 1], token)) out[n++] = tokenView(NL, token);
-    out[n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(token.text), token);
-  }
-  return out;
-}
-
 /**
  * How deep blocks may nest before the grammar stops treating braces as blocks. The grammar descends once per
  * level, and a few hundred levels exhaust the stack; real Corefiles nest two or three. Deeper braces are
@@ -78,27 +64,31 @@ export function toGrammarTokens(tokens: readonly Token[]): IToken[] {
  */
 export const MAX_BLOCK_DEPTH = 100;
 
-/**
- * Turns the braces nested deeper than MAX_BLOCK_DEPTH into words for the grammar, in place, and returns the
- * first such brace (to report), or undefined when the input nests no deeper than the limit.
- */
-export function flattenDeepBlocks(input: IToken[]): Token | undefined {
+export interface GrammarInput {
+  tokens: IToken[];
+  /** The first brace nested deeper than MAX_BLOCK_DEPTH, read as a word from there on; undefined if none. */
+  tooDeep?: Token;
+}
+
+export function toGrammarTokens(tokens: readonly Token[]): GrammarInput {
+  // Sized once (a line break can only come before a token), as the input of a large file is long.
+  let breaks = 0;
+  for (let i = 1; i < tokens.length; i++) if (startsNewLine(tokens[i - 1], tokens[i]!)) breaks++;
+  const out = new Array<IToken>(tokens.length + breaks);
+  let n = 0;
   let depth = 0;
-  let first: Token | undefined;
-  for (let i = 0; i < input.length; i++) {
-    const t = input[i]!;
-    if (t.tokenTypeIdx === LCurly.tokenTypeIdx) {
-      depth++;
-      if (depth <= MAX_BLOCK_DEPTH) continue;
-    } else if (t.tokenTypeIdx === RCurly.tokenTypeIdx) {
-      depth--;
-      if (depth < MAX_BLOCK_DEPTH) continue;
-    } else {
+  let tooDeep: Token | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (i > 0 && startsNewLine(tokens[i - 1], token)) out[n++] = tokenView(NL, token);
+    const text = token.text;
+    // Braces past the depth the grammar can descend to are words for it (see MAX_BLOCK_DEPTH).
+    if (text.length === 1 && (text === '{' ? ++depth > MAX_BLOCK_DEPTH : text === '}' && depth-- > MAX_BLOCK_DEPTH)) {
+      tooDeep ??= token;
+      out[n++] = tokenView(Word, token);
       continue;
     }
-    const token = payloadOf(t)!;
-    first ??= token;
-    input[i] = tokenView(Word, token);
+    out[n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(text), token);
   }
-  return first;
+  return tooDeep === undefined ? { tokens: out } : { tokens: out, tooDeep };
 }

@@ -2,7 +2,7 @@
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
 import type { IToken } from 'chevrotain';
 import type { Range } from '../types.js';
-import { flattenDeepBlocks, MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from './grammar-tokens.js';
+import { MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from './grammar-tokens.js';
 import { lexCorefile } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import type { Token } from './token.js';
@@ -39,9 +39,8 @@ export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]
 function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
   const grammar = corefileGrammar();
   grammar.builder.begin();
-  const input = toGrammarTokens(tokens);
+  const { tokens: input, tooDeep } = toGrammarTokens(tokens);
   const problems: SyntaxError[] = [];
-  const tooDeep = flattenDeepBlocks(input);
   if (tooDeep) {
     problems.push({
       code: 'syntax/nesting-too-deep',
