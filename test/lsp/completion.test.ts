@@ -73,3 +73,16 @@ describe('completion over LSP', { timeout: 30_000 }, () => {
     assert.equal(await client.completion('file:///ws/none', 0, 0), null);
   });
 });
+
+test('a client without snippet support gets the plain text, never snippet syntax', async () => {
+  const { client } = await clientWith([['file:///ws/Corefile', 'corefile', corefile]], { snippetSupport: false });
+  try {
+    const result = await client.completion('file:///ws/Corefile', 2, 6);
+    const forward = item(result, 'forward');
+    assert.equal(forward.insertTextFormat, InsertTextFormat.PlainText);
+    assert.deepEqual(forward.textEdit, { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 6 } }, newText: 'forward' });
+    assert.ok(itemsOf(result).every((i) => !(i.textEdit as TextEdit).newText.includes('${')), 'no placeholder syntax anywhere');
+  } finally {
+    await client.dispose();
+  }
+});

@@ -66,6 +66,8 @@ export interface HarnessOptions {
   workspaceFolders?: string[];
   /** Whether the client announces that the server may ask it to refresh inlay hints and semantic tokens. */
   refreshSupport?: boolean;
+  /** Whether the client announces snippet support in completion items (VS Code does; default true). */
+  snippetSupport?: boolean;
 }
 
 export class TestClient {
@@ -119,7 +121,10 @@ export class TestClient {
         workspaceFolders: this.options.workspaceFolders !== undefined,
         ...(this.options.refreshSupport ? { inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } } : {}),
       },
-      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        completion: { completionItem: { snippetSupport: this.options.snippetSupport ?? true } },
+      },
     };
     const folders = this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null;
     const result = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: folders });

@@ -2,7 +2,7 @@
 // CoreDNS release, declared external plugins, env values, resolver) and, for YAML, the other YAML files
 // in reach (an `.override` key is completed against the default block of the main Corefile). Items carry
 // a text edit for the typed word, so in a ConfigMap they land in the YAML exactly where the core says.
-// Snippets are sent as snippets: the extension's client is VS Code, which supports them.
+// Snippets (argument placeholders) go only to clients that announce snippet support; others get plain text.
 import {
   CompletionItemKind,
   CompletionTriggerKind,
@@ -41,6 +41,7 @@ export async function provideCompletion(
   settings: SettingsStore,
   host: FileHost,
   workspace: WorkspaceYaml,
+  snippetSupport: boolean,
 ): Promise<CompletionList | null> {
   const at = await requestDocument(params.textDocument.uri, documents, settings, workspace);
   if (at === undefined) return null;
@@ -54,8 +55,8 @@ export async function provideCompletion(
       detail: entry.detail,
       sortText: entry.sortText,
       filterText: entry.label,
-      textEdit: { range: result.range, newText: entry.snippet ?? entry.text },
-      insertTextFormat: entry.snippet !== undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: result.range, newText: snippetSupport && entry.snippet !== undefined ? entry.snippet : entry.text },
+      insertTextFormat: snippetSupport && entry.snippet !== undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       // Later lines of a snippet take the indentation of the line it starts on (in a ConfigMap, the block's).
       insertTextMode: InsertTextMode.adjustIndentation,
     };

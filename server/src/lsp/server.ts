@@ -50,6 +50,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   let canPullSettings = false;
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
+  let clientSnippets = false;
   let canRefreshInlayHints = false;
   let canRefreshSemanticTokens = false;
   const settings = new SettingsStore(connection, () => canPullSettings);
@@ -60,6 +61,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     canPullSettings = workspace?.configuration === true;
     canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    clientSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     canRefreshInlayHints = workspace?.inlayHint?.refreshSupport === true;
     canRefreshSemanticTokens = workspace?.semanticTokens?.refreshSupport === true;
     return {
@@ -123,7 +125,7 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onCompletion((params) =>
     runSafe(connection.console, `completion in ${params.textDocument.uri}`, null, () =>
-      provideCompletion(params, documents, settings, options.host ?? nodeHost, validator.workspace),
+      provideCompletion(params, documents, settings, options.host ?? nodeHost, validator.workspace, clientSnippets),
     ),
   );
 
