@@ -11,7 +11,7 @@ export function typify(msg: DnsMessage | undefined): ResponseType {
   const opcode = msg.opcode.toUpperCase();
   if (opcode === 'UPDATE') return 'Update';
   if (opcode === 'NOTIFY') return 'Meta';
-  const qtype = msg.question[0]?.type;
+  const qtype = msg.question[0]?.type.toUpperCase();
   if (qtype === 'AXFR' || qtype === 'IXFR') return 'Meta';
   if (msg.answer.length > 0 && msg.rcode === 'NOERROR') return 'NoError';
   if (msg.answer.length > 0 && msg.rcode === 'NXDOMAIN') return 'OtherError';

@@ -5,11 +5,11 @@
 // computeTTL in CoreDNS 1.14).
 import type { CacheConfig } from '../../cache.js';
 import type { DnsMessage, DnsRecord } from '../../../resolve/types.js';
-import { isSubdomainOf, namesEqual } from '../../../resolve/message.js';
+import { isSubdomainOf, namesEqual, typify, type ResponseType } from '../../../resolve/message.js';
 import { ttlOf } from './records.js';
 
-/** response.Type: the kinds of reply the cache tells apart. */
-export type ReplyKind = 'NoError' | 'NameError' | 'ServerError' | 'NoData' | 'Delegation' | 'Meta' | 'Update' | 'OtherError';
+/** response.Type: the kinds of reply the cache tells apart (the engine's one Typify). */
+export type ReplyKind = ResponseType;
 
 /** The cache's floor for "no records to take a TTL from" and for kinds it does not read TTLs of. */
 export const MINIMAL_DEFAULT_TTL = 5;
@@ -18,26 +18,9 @@ const NANOSECONDS_PER_SECOND = 1e9;
 
 /** response.Typify followed by cacheResponseType's NODATA reclassification. */
 export function classifyReply(msg: DnsMessage): ReplyKind {
-  if (msg.opcode === 'UPDATE') return 'Update';
-  if (msg.opcode === 'NOTIFY') return 'Meta';
-  const qtype = msg.question[0]?.type.toUpperCase();
-  if (qtype === 'AXFR' || qtype === 'IXFR') return 'Meta';
   const kind = typify(msg);
   if (kind === 'NoError' && hasSoa(msg) && isNoData(msg)) return 'NoData';
   return kind;
-}
-
-function typify(msg: DnsMessage): ReplyKind {
-  if (msg.answer.length > 0 && msg.rcode === 'NOERROR') return 'NoError';
-  if (msg.answer.length > 0 && msg.rcode === 'NXDOMAIN') return 'OtherError';
-  const soa = hasSoa(msg);
-  const ns = msg.authority.filter((r) => r.type === 'NS').length;
-  if (soa && msg.rcode === 'NOERROR') return 'NoData';
-  if (msg.rcode === 'NXDOMAIN') return 'NameError';
-  if (msg.rcode === 'SERVFAIL' || msg.rcode === 'NOTIMP') return 'ServerError';
-  if (ns > 0 && msg.rcode === 'NOERROR') return 'Delegation';
-  if (msg.rcode === 'NOERROR') return 'NoError';
-  return 'OtherError';
 }
 
 function hasSoa(msg: DnsMessage): boolean {
