@@ -2,7 +2,7 @@
 // libc makes before it can put a name into a query. A name that fails these checks is never sent, so it
 // never becomes a try.
 
-import { utf8Length } from '../engine/names.js';
+import { fqdn, utf8Length } from '../engine/names.js';
 
 /** Length in bytes, as C counts it. */
 export function byteLength(s: string): number {
@@ -21,9 +21,7 @@ export function hasTrailingDot(name: string): boolean {
 }
 
 /** The name as it travels on the wire, written absolute. The root stays `.`. */
-export function absolute(name: string): string {
-  return name.endsWith('.') ? name : `${name}.`;
-}
+export const absolute = fqdn;
 
 /** "1 dot", "2 dots". */
 export function dotsPhrase(dots: number): string {

@@ -2,23 +2,18 @@
 // case of the query in some places (the zone part of an owner name) and folds it in others (matching), so
 // these helpers work on the text as given and say in their names whether they compare case-insensitively.
 
+// The plain name arithmetic (trailing dot, labels, containment, equality) is the simulator's own, under the
+// names miekg/dns gives it; only what the kubernetes family needs beyond it is written here.
+import { bareName, fqdn, isSubdomainOf, labelsOf, namesEqual } from '../../../resolve/engine/names.js';
+
 /** The name with exactly one trailing dot (`.` for the root). */
-export function absolute(name: string): string {
-  if (name === '' || name === '.') return '.';
-  return name.endsWith('.') ? name : `${name}.`;
-}
-
+export const absolute = fqdn;
 /** The name without its trailing dot, the way dns-packet stores names (`.` stays the root). */
-export function relative(name: string): string {
-  if (name === '' || name === '.') return '.';
-  return name.endsWith('.') ? name.slice(0, -1) : name;
-}
-
+export const relative = bareName;
 /** The labels of a name, leftmost first (dns.SplitDomainName); the root has none. */
-export function splitName(name: string): string[] {
-  const bare = relative(name);
-  return bare === '.' ? [] : bare.split('.');
-}
+export const splitName = labelsOf;
+/** Two names are the same name, ignoring letter case and the trailing dot. */
+export const sameName = namesEqual;
 
 /** dns.CountLabel. */
 export function countLabels(name: string): number {
@@ -26,18 +21,8 @@ export function countLabels(name: string): number {
   return bare === '.' ? 0 : dotCount(bare) + 1;
 }
 
-/** dns.IsSubDomain(parent, child): child is parent or below it, compared without letter case. */
-export function isBelow(child: string, parent: string): boolean {
-  const p = absolute(parent).toLowerCase();
-  if (p === '.') return true;
-  const c = absolute(child).toLowerCase();
-  return c === p || endsOnLabelBoundary(c, p);
-}
-
-/** `name` ends with `.zone` (tested without building that string, as this runs for every zone and query). */
-function endsOnLabelBoundary(name: string, zone: string): boolean {
-  return name.length > zone.length && name.endsWith(zone) && name.charCodeAt(name.length - zone.length - 1) === 0x2e;
-}
+/** dns.IsSubDomain(parent, child) as isBelow(child, parent): child is parent or below it, without letter case. */
+export const isBelow = isSubdomainOf;
 
 /** plugin.Zones.Matches: the longest of the zones that holds the name, or undefined. */
 export function longestZone(zones: readonly string[], name: string): string | undefined {
@@ -91,9 +76,4 @@ export function joinNames(...parts: string[]): string {
     joined = joined === '' ? bare : `${joined}.${bare}`;
   }
   return joined === '' ? '.' : `${joined}.`;
-}
-
-/** Two names are the same name, ignoring letter case and the trailing dot. */
-export function sameName(a: string, b: string): boolean {
-  return absolute(a).toLowerCase() === absolute(b).toLowerCase();
 }
