@@ -16,9 +16,16 @@ export class Collector<T> {
     return this.items[index]!;
   }
 
-  /** The items from `from` to the end, as a new array; they leave the buffer. */
+  /**
+   * The items from `from` to the end, as a new array; they leave the buffer. Nothing at all gives the one
+   * shared empty list: most of a tree's lists of blocks and arguments are empty, and the tree is never
+   * changed once built (the list is frozen, so a change would fail loudly rather than leak into other nodes).
+   */
   take(from: number): T[] {
-    const out = this.items.slice(from, this.length);
+    const count = this.length - from;
+    if (count === 0) return NOTHING as T[];
+    const out = new Array<T>(count);
+    for (let i = 0; i < count; i++) out[i] = this.items[from + i]!;
     this.length = from;
     return out;
   }
@@ -34,3 +41,5 @@ export class Collector<T> {
     this.length = 0;
   }
 }
+
+const NOTHING: readonly never[] = Object.freeze([]);

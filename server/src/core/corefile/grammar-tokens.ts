@@ -1,7 +1,7 @@
 // The parser's input. The lexer's tokens carry the two fields chevrotain reads of an input token (its type
 // and its text), so they go to the grammar as they are; a line-break token is inserted wherever CoreDNS's
-// own same-line rule says a line ends (quoted tokens may span lines). Line breaks, which the lexer does not
-// produce, are the only grammar tokens with objects of their own.
+// own same-line rule says a line ends (quoted tokens may span lines). Every line break is one shared
+// object: a large Corefile has a hundred thousand of them, and the grammar only needs their type.
 import type { IToken, TokenType } from 'chevrotain';
 import type { ArgToken } from './dispenser.js';
 import * as tokenTypes from './token-types.js';
@@ -31,9 +31,9 @@ export function isLexedToken(token: Token): token is LexedToken {
 }
 
 /**
- * A grammar token standing for a line break (it carries the token after the break, whose place it
- * reports), or for a Corefile token that did not come from the lexer. It holds only what chevrotain reads
- * of an input token (its type and its text), and is built by one function, with one shape.
+ * A grammar token standing for a Corefile token that did not come from the lexer (or a brace read as a word
+ * past the depth limit). It holds only what chevrotain reads of an input token (its type and its text), and
+ * is built by one function, with one shape.
  */
 interface TokenView {
   tokenTypeIdx: number;
@@ -47,9 +47,14 @@ function tokenView(type: TokenType, payload: Token): IToken {
 }
 
 /**
- * The Corefile token a grammar token stands for: a lexed token stands for itself, a line break for the
- * token after it. A token chevrotain made up (end of input, or one inserted while recovering from an
- * error) stands for none.
+ * The one grammar token for every line break. It stands for no Corefile token: the grammar never keeps a
+ * line break in the tree, and an error found at one is placed at the token before it (see parse.ts).
+ */
+const LINE_BREAK: IToken = { tokenTypeIdx: NL.tokenTypeIdx!, image: '\n' } as unknown as IToken;
+
+/**
+ * The Corefile token a grammar token stands for: a lexed token stands for itself. A line break, or a token
+ * chevrotain made up (end of input, or one inserted while recovering from an error), stands for none.
  */
 export function payloadOf(t: IToken): Token | undefined {
   const view = (t as unknown as Partial<TokenView>).payload;
@@ -71,16 +76,15 @@ export interface GrammarInput {
 }
 
 export function toGrammarTokens(tokens: readonly Token[]): GrammarInput {
-  // Sized once (a line break can only come before a token), as the input of a large file is long.
-  let breaks = 0;
-  for (let i = 1; i < tokens.length; i++) if (startsNewLine(tokens[i - 1], tokens[i]!)) breaks++;
-  const out = new Array<IToken>(tokens.length + breaks);
+  // Sized once for the most line breaks there can be (one before every token but the first), then trimmed:
+  // the input of a large file is long, and growing it by push would copy it again and again.
+  const out = new Array<IToken>(Math.max(0, 2 * tokens.length - 1));
   let n = 0;
   let depth = 0;
   let tooDeep: Token | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (i > 0 && startsNewLine(tokens[i - 1], token)) out[n++] = tokenView(NL, token);
+    if (i > 0 && startsNewLine(tokens[i - 1], token)) out[n++] = LINE_BREAK;
     const text = token.text;
     // Braces past the depth the grammar can descend to are words for it (see MAX_BLOCK_DEPTH).
     if (text.length === 1 && (text === '{' ? ++depth > MAX_BLOCK_DEPTH : text === '}' && depth-- > MAX_BLOCK_DEPTH)) {
@@ -90,5 +94,6 @@ export function toGrammarTokens(tokens: readonly Token[]): GrammarInput {
     }
     out[n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(text), token);
   }
+  out.length = n;
   return tooDeep === undefined ? { tokens: out } : { tokens: out, tooDeep };
 }

@@ -95,6 +95,7 @@ export function lexCorefile(input: string, uri: string): LexResult {
   const n = input.length;
 
   let unterminatedQuote: Token | undefined;
+  const words = new WordTable();
 
   while (cur.offset < n) {
     const ch = input.charCodeAt(cur.offset);
@@ -172,8 +173,7 @@ export function lexCorefile(input: string, uri: string): LexResult {
       endOffset--;
       endCharacter--;
     }
-    const raw = input.slice(startOffset, endOffset);
-    const value = carriageReturns ? raw.replace(/\r/g, '') : raw;
+    const value = carriageReturns ? input.slice(startOffset, endOffset).replace(/\r/g, '') : words.word(input, startOffset, endOffset);
     if (cur.offset < n && input.charCodeAt(cur.offset) === 0x23) {
       const commentStart = cur.offset;
       const commentPos = cur.position();
@@ -214,6 +214,42 @@ function lexLineComment(input: string, cur: Cursor): Comment {
   }
   return { range: { start, end }, text: input.slice(startOffset, endOffset) };
 }
+
+/**
+ * The words of one document, each kept once. A Corefile repeats a few words (directive and option names,
+ * `.`, braces, small numbers) thousands of times; taking them from this table instead of slicing a new
+ * string for every token means a large file's tokens share a few thousand strings, which the garbage
+ * collector then has no need to copy and scan at every collection while the parse runs.
+ */
+class WordTable {
+  private readonly words: Array<string | undefined> = new Array<string | undefined>(WORD_TABLE_SIZE).fill(undefined);
+  private readonly hashes = new Int32Array(WORD_TABLE_SIZE);
+
+  /** The word `input[start, end)`, shared with earlier tokens of the same text when the table holds it. */
+  word(input: string, start: number, end: number): string {
+    const length = end - start;
+    // Longer words are mostly unique (names, addresses), and V8 slices them as views of the input anyway.
+    if (length > MAX_SHARED_WORD) return input.slice(start, end);
+    let hash = length;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + input.charCodeAt(i)) | 0;
+    const slot = (hash ^ (hash >>> 15)) & (WORD_TABLE_SIZE - 1);
+    const known = this.words[slot];
+    if (known !== undefined && this.hashes[slot] === hash && known.length === length && sameChars(known, input, start)) return known;
+    const word = input.slice(start, end);
+    this.words[slot] = word;
+    this.hashes[slot] = hash;
+    return word;
+  }
+}
+
+/** Whether `input` holds `word` at `start` (compared in place, with no string built). */
+function sameChars(word: string, input: string, start: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== input.charCodeAt(start + i)) return false;
+  return true;
+}
+
+const WORD_TABLE_SIZE = 4096;
+const MAX_SHARED_WORD = 24;
 
 function countLineBreaks(text: string): number {
   let lineBreaks = 0;

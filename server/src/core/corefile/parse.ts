@@ -1,6 +1,6 @@
 // Entry points of the Corefile syntax layer: text in, tree and errors out, never an exception.
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
-import type { IToken } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range } from '../types.js';
 import { MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from './grammar-tokens.js';
 import { lexCorefile } from './lexer.js';
@@ -59,16 +59,24 @@ function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof cor
   }
   appendAll(problems, grammar.problems);
   for (const e of grammar.errors) {
-    problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token), severity: 'error' });
+    problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token, previousTokenOf(e)), severity: 'error' });
   }
   // A failed recovery may leave tokens unread; they are reported rather than silently dropped.
   grammar.release();
   return { result, problems };
 }
 
-/** Where a grammar error is: at the Corefile token the grammar token stands for (none for a made-up one). */
-function grammarRange(t: IToken): Range {
-  const token = payloadOf(t);
+/** The token before the one an error was found at, which chevrotain's exceptions carry. */
+function previousTokenOf(e: IRecognitionException): IToken | undefined {
+  return (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+}
+
+/**
+ * Where a grammar error is: at the Corefile token the grammar token stands for, or, for a line break (which
+ * stands for none), at the token before it; nowhere for a token chevrotain made up.
+ */
+function grammarRange(t: IToken, previous: IToken | undefined): Range {
+  const token = payloadOf(t) ?? (previous ? payloadOf(previous) : undefined);
   if (!token) return zero();
   const { start, end } = token.range;
   return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };

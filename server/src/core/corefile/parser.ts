@@ -379,7 +379,8 @@ class CorefileGrammar extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
     // Every token after the name, braces included; the words before the first block; the blocks.
     const tokens = b.tokens.take(tokensFrom);
-    const args = tokens.slice(0, this.directiveArgCount);
+    // Without blocks, the arguments are all the tokens: the node shares the one list (the tree is never changed).
+    const args = this.directiveArgCount === tokens.length ? tokens : tokens.slice(0, this.directiveArgCount);
     const blocks = b.directiveBlocks.take(blocksFrom);
     const next = this.LA(1);
     return b.directiveNode(payload(name), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);

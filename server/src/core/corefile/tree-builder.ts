@@ -135,7 +135,7 @@ export class TreeBuilder {
     if (current) this.endLine(current, argsFrom, blocksFrom, extendedTo);
     if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", open.range);
     const last = close ?? this.tokens.at(this.tokens.length - 1);
-    const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: spanRange(open, last) };
+    const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: { start: open.range.start, end: last.range.end } };
     if (close) block.close = close;
     return block;
   }
@@ -159,7 +159,7 @@ export class TreeBuilder {
       );
     }
     const last = tokens[tokens.length - 1] ?? name;
-    return { kind: 'directive', name, args, blocks, tokens, range: spanRange(name, last) };
+    return { kind: 'directive', name, args, blocks, tokens, range: { start: name.range.start, end: last.range.end } };
   }
 
   /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
@@ -225,7 +225,7 @@ export class TreeBuilder {
     const first = keys[0] ?? open!;
     const lastStatement = statements[statements.length - 1];
     const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
-    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: spanRange(first, last) };
+    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: { start: first.range.start, end: last.range.end } };
     if (open) node.open = open;
     if (close) node.close = close;
     return node;
