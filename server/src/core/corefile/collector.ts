@@ -24,8 +24,7 @@ export class Collector<T> {
   take(from: number): T[] {
     const count = this.length - from;
     if (count === 0) return NOTHING as T[];
-    const out = new Array<T>(count);
-    for (let i = 0; i < count; i++) out[i] = this.items[from + i]!;
+    const out = this.items.slice(from, this.length);
     this.length = from;
     return out;
   }

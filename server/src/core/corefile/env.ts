@@ -76,7 +76,8 @@ export function toArgToken(token: Token, env: Readonly<Record<string, string>>, 
   // Every token passes through here, so the common case (no placeholder at all) allocates nothing extra,
   // and a copy is built with one fixed shape that V8 can optimise property access for.
   let value = token.text;
-  const placeholder = value.indexOf('{') >= 0 || value.indexOf(PILLAR) >= 0;
+  // Braces are common (every block has two), placeholders rare: only `{$`, `{%` or the add-on marker start one.
+  const placeholder = value.indexOf('{$') >= 0 || value.indexOf('{%') >= 0 || value.indexOf(PILLAR) >= 0;
   if (!placeholder && onlyUse && isLexedToken(token)) return token;
   let unknownEnv = NO_VARIABLES;
   if (placeholder) {

@@ -94,7 +94,8 @@ class Expander {
   }
 
   private topLevel(items: TopLevelItem[], via: ImportNode[], depth: number): void {
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if (item.kind === 'snippet') this.defineSnippet(item, via);
       else if (item.kind === 'import') {
         const imported = this.importTokens(item, via, depth);
@@ -124,7 +125,8 @@ class Expander {
 
   private serverBlock(node: ServerBlockNode, via: ImportNode[], depth: number): void {
     const keys: EffectiveKey[] = [];
-    for (const token of node.keys) {
+    for (let i = 0; i < node.keys.length; i++) {
+      const token = node.keys[i]!;
       const arg = toArgToken(token, this.options.env, via.length === 0);
       let text = arg.value;
       if (text.endsWith(',')) text = text.slice(0, -1);
@@ -138,7 +140,9 @@ class Expander {
   }
 
   private statements(block: EffectiveBlock, statements: Statement[], via: ImportNode[], depth: number): void {
-    for (const statement of statements) {
+    // Indexed loops: these run once per block and directive of a large file, where an iterator per loop adds up.
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (statement.kind === 'import') {
         const imported = this.importTokens(statement, via, depth);
         if (imported) {
@@ -158,18 +162,21 @@ class Expander {
         tokens = [name];
         this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
       } else {
-        tokens = [name, ...this.argTokens(statement.tokens, onlyUse)];
+        tokens = this.argTokens(name, statement.tokens, onlyUse);
       }
       block.directives.push({ name: name.value, tokens, node: statement, via });
     }
   }
 
-  /** The tokens as plugins see them; when every one stands for itself (the usual case), the list itself. */
-  private argTokens(source: readonly Token[], onlyUse: boolean): readonly ArgToken[] {
-    let same = true;
-    for (let i = 0; i < source.length && same; i++) same = toArgToken(source[i]!, this.options.env, onlyUse) === source[i];
-    if (same) return source as readonly ArgToken[];
-    return source.map((token) => toArgToken(token, this.options.env, onlyUse));
+  /**
+   * The directive's tokens as its plugin sees them: the name, then each token as itself when it stands for
+   * itself (the usual case), else its substituted copy. Built at its final size, as one directive of many.
+   */
+  private argTokens(name: ArgToken, source: readonly Token[], onlyUse: boolean): ArgToken[] {
+    const tokens = new Array<ArgToken>(source.length + 1);
+    tokens[0] = name;
+    for (let i = 0; i < source.length; i++) tokens[i + 1] = toArgToken(source[i]!, this.options.env, onlyUse);
+    return tokens;
   }
 
   /** Copies tokens, replacing each import statement inside option blocks by the tokens it imports. */
