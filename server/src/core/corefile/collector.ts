@@ -16,15 +16,9 @@ export class Collector<T> {
     return this.items[index]!;
   }
 
-  /**
-   * The items from `from` to the end, as a new array; they leave the buffer. Nothing at all gives the one
-   * shared empty list: most of a tree's lists of blocks and arguments are empty, and the tree is never
-   * changed once built (the list is frozen, so a change would fail loudly rather than leak into other nodes).
-   */
+  /** The items from `from` to the end, as a new array (see listOf); they leave the buffer. */
   take(from: number): T[] {
-    const count = this.length - from;
-    if (count === 0) return NOTHING as T[];
-    const out = this.items.slice(from, this.length);
+    const out = listOf(this.items, from, this.length);
     this.length = from;
     return out;
   }
@@ -42,3 +36,22 @@ export class Collector<T> {
 }
 
 const NOTHING: readonly never[] = Object.freeze([]);
+
+/**
+ * `items[from, to)` as a list of the syntax tree. Nothing at all gives the one shared empty list: most lists
+ * of blocks and arguments are empty, and the tree is never changed once built (the list is frozen, so a
+ * change would fail loudly rather than leak into other nodes). Short lists, most of the rest, are written
+ * as array literals: V8 learns from a literal's site that its arrays live long and allocates them directly
+ * where long-lived objects go, whereas a sliced array starts young and is copied by the next collection.
+ * Measured on the 100 000-line bench file, this halves what the garbage collector copies during a parse.
+ */
+export function listOf<T>(items: readonly T[], from: number, to: number): T[] {
+  switch (to - from) {
+    case 0: return NOTHING as unknown as T[];
+    case 1: return [items[from]!];
+    case 2: return [items[from]!, items[from + 1]!];
+    case 3: return [items[from]!, items[from + 1]!, items[from + 2]!];
+    case 4: return [items[from]!, items[from + 1]!, items[from + 2]!, items[from + 3]!];
+    default: return items.slice(from, to);
+  }
+}

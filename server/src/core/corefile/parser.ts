@@ -8,6 +8,7 @@ import type { DirectiveNode, ImportNode, OptionBlock, Statement, SyntaxError, To
 import * as grammarTokens from './grammar-tokens.js';
 import type { Token } from './token.js';
 import { TreeBuilder } from './tree-builder.js';
+import { listOf } from './collector.js';
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
@@ -380,7 +381,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
     // Every token after the name, braces included; the words before the first block; the blocks.
     const tokens = b.tokens.take(tokensFrom);
     // Without blocks, the arguments are all the tokens: the node shares the one list (the tree is never changed).
-    const args = this.directiveArgCount === tokens.length ? tokens : tokens.slice(0, this.directiveArgCount);
+    const args = this.directiveArgCount === tokens.length ? tokens : listOf(tokens, 0, this.directiveArgCount);
     const blocks = b.directiveBlocks.take(blocksFrom);
     const next = this.LA(1);
     return b.directiveNode(payload(name), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);
