@@ -12,6 +12,7 @@ import { parseStatements, parseTopLevel } from './parse.js';
 import * as tokenHelpers from './token.js';
 import type { Token } from './token.js';
 import { appendAll } from '../append.js';
+import { Collector } from './collector.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -67,6 +68,7 @@ const MAX_DEPTH = 64;
  */
 const MAX_SNIPPET_EXPANSIONS = 10_000;
 const MAX_FILE_EXPANSIONS = 100_000;
+const NO_DIRECTIVES: EffectiveDirective[] = [];
 
 class Expander {
   readonly blocks: EffectiveBlock[] = [];
@@ -75,6 +77,11 @@ class Expander {
   private snippetExpansions = 0;
   private fileExpansions = 0;
   private readonly pathOfUri = new Map<string, string>();
+  // What one block and one directive collect while they are read, copied out at their final size (see
+  // Collector): a large Corefile has tens of thousands of each.
+  private readonly keyBuffer = new Collector<EffectiveKey>();
+  private readonly directiveBuffer = new Collector<EffectiveDirective>();
+  private readonly tokenBuffer = new Collector<ArgToken>();
 
   constructor(private readonly tree: CorefileTree, private readonly options: ModelOptions) {
     if (options.path) this.pathOfUri.set(tree.uri, options.path);
@@ -124,7 +131,7 @@ class Expander {
   }
 
   private serverBlock(node: ServerBlockNode, via: ImportNode[], depth: number): void {
-    const keys: EffectiveKey[] = [];
+    const keys = this.keyBuffer;
     for (let i = 0; i < node.keys.length; i++) {
       const token = node.keys[i]!;
       const arg = toArgToken(token, this.options.env, via.length === 0);
@@ -134,9 +141,11 @@ class Expander {
       if (text === '' && arg.unknownEnv.length === 0) continue;
       keys.push({ token: arg, text });
     }
-    const block: EffectiveBlock = { node, keys, directives: [], via };
+    // Blocks are never nested (imports inside a block add directives to it), so each takes the buffers whole.
+    const block: EffectiveBlock = { node, keys: keys.take(0), directives: NO_DIRECTIVES, via };
     this.statements(block, node.statements, via, depth);
-    if (keys.length > 0 || node.open) this.blocks.push(block);
+    block.directives = this.directiveBuffer.take(0);
+    if (block.keys.length > 0 || node.open) this.blocks.push(block);
   }
 
   private statements(block: EffectiveBlock, statements: Statement[], via: ImportNode[], depth: number): void {
@@ -164,7 +173,7 @@ class Expander {
       } else {
         tokens = this.argTokens(name, statement.tokens, onlyUse);
       }
-      block.directives.push({ name: name.value, tokens, node: statement, via });
+      this.directiveBuffer.push({ name: name.value, tokens, node: statement, via });
     }
   }
 
@@ -173,10 +182,10 @@ class Expander {
    * itself (the usual case), else its substituted copy. Built at its final size, as one directive of many.
    */
   private argTokens(name: ArgToken, source: readonly Token[], onlyUse: boolean): ArgToken[] {
-    const tokens = new Array<ArgToken>(source.length + 1);
-    tokens[0] = name;
-    for (let i = 0; i < source.length; i++) tokens[i + 1] = toArgToken(source[i]!, this.options.env, onlyUse);
-    return tokens;
+    const tokens = this.tokenBuffer;
+    tokens.push(name);
+    for (let i = 0; i < source.length; i++) tokens.push(toArgToken(source[i]!, this.options.env, onlyUse));
+    return tokens.take(0);
   }
 
   /** Copies tokens, replacing each import statement inside option blocks by the tokens it imports. */
