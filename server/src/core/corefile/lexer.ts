@@ -156,8 +156,10 @@ export function lexCorefile(input: string, uri: string): LexResult {
     // A bare word: runs to the next whitespace. `\r` is skipped without ending the word, and `#` drops
     // the rest of the word (the comment flag lasts only for this token). The value is sliced from the
     // input unless a `\r` inside the word forces building it piece by piece.
+    // The word table's hash of the plain stretch is taken on the way (see WordTable).
+    let hash = wordHashStep(1, ch);
     let plainEnd = startOffset + 1;
-    while (plainEnd < n && isPlainWordChar(input.charCodeAt(plainEnd))) plainEnd++;
+    for (let c = input.charCodeAt(plainEnd); plainEnd < n && isPlainWordChar(c); c = input.charCodeAt(++plainEnd)) hash = wordHashStep(hash, c);
     cur.skipPlain(plainEnd - startOffset);
     let carriageReturns = false;
     while (cur.offset < n) {
@@ -173,7 +175,7 @@ export function lexCorefile(input: string, uri: string): LexResult {
       endOffset--;
       endCharacter--;
     }
-    const value = carriageReturns ? input.slice(startOffset, endOffset).replace(/\r/g, '') : words.word(input, startOffset, endOffset);
+    const value = carriageReturns ? input.slice(startOffset, endOffset).replace(/\r/g, '') : words.word(input, startOffset, endOffset, endOffset === plainEnd ? hash : wordHash(input, startOffset, endOffset));
     if (cur.offset < n && input.charCodeAt(cur.offset) === 0x23) {
       const commentStart = cur.offset;
       const commentPos = cur.position();
@@ -225,13 +227,11 @@ class WordTable {
   private readonly words: Array<string | undefined> = new Array<string | undefined>(WORD_TABLE_SIZE).fill(undefined);
   private readonly hashes = new Int32Array(WORD_TABLE_SIZE);
 
-  /** The word `input[start, end)`, shared with earlier tokens of the same text when the table holds it. */
-  word(input: string, start: number, end: number): string {
+  /** The word `input[start, end)` whose wordHash is `hash`, shared with earlier tokens of the same text. */
+  word(input: string, start: number, end: number, hash: number): string {
     const length = end - start;
     // Longer words are mostly unique (names, addresses), and V8 slices them as views of the input anyway.
     if (length > MAX_SHARED_WORD) return input.slice(start, end);
-    let hash = length;
-    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + input.charCodeAt(i)) | 0;
     const slot = (hash ^ (hash >>> 15)) & (WORD_TABLE_SIZE - 1);
     const known = this.words[slot];
     if (known !== undefined && this.hashes[slot] === hash && known.length === length && sameChars(known, input, start)) return known;
@@ -240,6 +240,17 @@ class WordTable {
     this.hashes[slot] = hash;
     return word;
   }
+}
+
+/** One step of the word table's hash (a word's hash starts at 1). */
+function wordHashStep(hash: number, ch: number): number {
+  return (Math.imul(hash, 31) + ch) | 0;
+}
+
+function wordHash(input: string, start: number, end: number): number {
+  let hash = 1;
+  for (let i = start; i < end; i++) hash = wordHashStep(hash, input.charCodeAt(i));
+  return hash;
 }
 
 /** Whether `input` holds `word` at `start` (compared in place, with no string built). */
