@@ -40,7 +40,7 @@ for (const row of rows) {
     const result = lexCorefile(row.input, 'file:///Corefile');
     assert.deepEqual(result.tokens.map((t) => t.text), row.tokens);
     if (row.ranges) {
-      assert.deepEqual(result.tokens.map((t) => [t.range.start.line, t.range.start.character, t.range.end.line, t.range.end.character]), row.ranges);
+      assert.deepEqual(result.tokens.map((t) => [t.startLine, t.startCharacter, t.endLine, t.endCharacter]), row.ranges);
     }
     if (row.lines) assert.deepEqual(result.tokens.map((t) => t.line), row.lines);
     assert.equal(result.unterminatedQuote !== undefined, row.unterminated ?? false);

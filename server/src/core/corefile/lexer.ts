@@ -291,6 +291,7 @@ function makeToken(
   return {
     text, quoted, uri, line, lineBreaks,
     range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
+    startLine, startCharacter, endLine, endCharacter,
     start: startOffset, end: endOffset,
     tokenTypeIdx: typeOfText(text).tokenTypeIdx!, image: text, value: text, unknownEnv: NO_VARIABLES,
   };

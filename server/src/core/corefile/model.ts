@@ -18,7 +18,7 @@ import { Collector } from './collector.js';
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
 // module's getters.
 const { toArgToken, writtenPlaceholders } = env;
-const { startsNewLine } = tokenHelpers;
+const { spanRange, startsNewLine, tokenRange } = tokenHelpers;
 
 export interface EffectiveDirective {
   /** The directive name after environment substitution. */
@@ -92,7 +92,7 @@ class Expander {
   }
 
   private report(severity: CoreDiagnostic['severity'], code: string, message: string, at: Token | ImportNode, via: ImportNode[]): void {
-    const range = 'kind' in at ? at.range : at.range;
+    const range = 'kind' in at ? at.range : tokenRange(at);
     const uri = 'kind' in at ? at.keyword.uri : at.uri;
     const diagnostic: CoreDiagnostic = { severity, code, message, range };
     if (uri !== this.tree.uri) diagnostic.uri = uri;
@@ -194,7 +194,7 @@ class Expander {
       const token = source[i]!;
       if (importKeywords.has(token)) {
         const arg = source[i + 1];
-        const node: ImportNode = { kind: 'import', keyword: token, args: arg ? [arg] : [], range: arg ? { start: token.range.start, end: arg.range.end } : token.range };
+        const node: ImportNode = { kind: 'import', keyword: token, args: arg ? [arg] : [], range: spanRange(token, arg ?? token) };
         i++;
         const imported = this.importTokens(node, via, depth);
         if (imported) {

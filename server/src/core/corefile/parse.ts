@@ -5,7 +5,7 @@ import type { Range } from '../types.js';
 import { MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from './grammar-tokens.js';
 import { lexCorefile } from './lexer.js';
 import { corefileGrammar } from './parser.js';
-import type { Token } from './token.js';
+import { tokenRange, tokenStart, type Token } from './token.js';
 import { appendAll } from '../append.js';
 
 export function parseCorefile(text: string, uri: string): CorefileTree {
@@ -15,7 +15,7 @@ export function parseCorefile(text: string, uri: string): CorefileTree {
     errors.push({
       code: 'syntax/unterminated-quote',
       message: 'This quote is never closed, so CoreDNS reads the rest of the file as one quoted word. Add the closing ".',
-      range: { start: lexed.unterminatedQuote.range.start, end: { line: lexed.unterminatedQuote.range.start.line, character: lexed.unterminatedQuote.range.start.character + 1 } },
+      range: { start: tokenStart(lexed.unterminatedQuote), end: { line: lexed.unterminatedQuote.startLine, character: lexed.unterminatedQuote.startCharacter + 1 } },
       severity: 'error',
     });
   }
@@ -45,7 +45,7 @@ function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof cor
     problems.push({
       code: 'syntax/nesting-too-deep',
       message: `Blocks nested more than ${MAX_BLOCK_DEPTH} levels deep are not analysed: from this brace on, braces are read as plain words. CoreDNS reads the nesting, but no plugin takes blocks this deep; flatten the block.`,
-      range: tooDeep.range,
+      range: tokenRange(tooDeep),
       severity: 'warning',
     });
   }
@@ -78,8 +78,7 @@ function previousTokenOf(e: IRecognitionException): IToken | undefined {
 function grammarRange(t: IToken, previous: IToken | undefined): Range {
   const token = payloadOf(t) ?? (previous ? payloadOf(previous) : undefined);
   if (!token) return zero();
-  const { start, end } = token.range;
-  return { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } };
+  return tokenRange(token);
 }
 
 function zero(): Range {

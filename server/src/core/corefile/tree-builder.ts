@@ -2,7 +2,7 @@
 // doing so. The grammar decides what the tokens are; this module decides what the nodes look like. It
 // also owns the buffers the grammar's rules collect into (see collector.ts), so that every list in the
 // tree is allocated once, at its final size.
-import type { Position, Range } from '../types.js';
+import type { Range } from '../types.js';
 import type { DirectiveNode, ImportNode, OptionBlock, OptionLine, ServerBlockNode, SnippetNode, Statement, SyntaxError } from './ast.js';
 import { Collector } from './collector.js';
 import * as tokenHelpers from './token.js';
@@ -10,7 +10,7 @@ import type { Token } from './token.js';
 
 // A local reference to what is used for every node: run as CommonJS (as tsx runs the tests and the
 // benchmark), each use of an imported binding is a call through the exporting module's getters.
-const { spanRange } = tokenHelpers;
+const { spanRange, tokenEnd, tokenRange, tokenStart } = tokenHelpers;
 
 /** What an open option block holds, in order: words, nested blocks, and line breaks (null). */
 export type BlockPiece = Token | OptionBlock | null;
@@ -67,11 +67,11 @@ export class TreeBuilder {
   importNode(keyword: Token, args: Token[]): ImportNode {
     const last = args[args.length - 1] ?? keyword;
     if (args.length === 0) {
-      this.report('syntax/import-argument', IMPORT_ONE_ARGUMENT, keyword.range);
+      this.report('syntax/import-argument', IMPORT_ONE_ARGUMENT, tokenRange(keyword));
     } else if (args.length > 1) {
       this.report('syntax/import-argument', `${IMPORT_ONE_ARGUMENT} Put each import on its own line.`, spanRange(args[1]!, last));
     } else if (args[0]!.text === '') {
-      this.report('syntax/import-argument', "'import' needs a non-empty file path or snippet name.", args[0]!.range);
+      this.report('syntax/import-argument', "'import' needs a non-empty file path or snippet name.", tokenRange(args[0]!));
     }
     return { kind: 'import', keyword, args, range: spanRange(keyword, last) };
   }
@@ -85,11 +85,11 @@ export class TreeBuilder {
     const to = pieces.length;
     const linesFrom = this.lines.length;
     // The line being read: its node, where its lists start in the buffers, where its range starts (the
-    // range it was created with), and where it ends so far when something followed its first piece.
+    // range it was created with), and the last piece after its first one (its end is where the line ends), if any.
     let current: OptionLine | undefined;
     let argsFrom = 0;
     let blocksFrom = 0;
-    let extendedTo: Position | undefined;
+    let extendedTo: Token | OptionBlock | undefined;
     let importLine: { keyword: Token; args: Token[] } | undefined;
     for (let index = from; index < to; index++) {
       const piece = pieces.at(index);
@@ -105,12 +105,12 @@ export class TreeBuilder {
         if (importLine) importLine.args.push(piece);
         else if (current) {
           this.lineArgs.push(piece);
-          extendedTo = piece.range.end;
+          extendedTo = piece;
         } else if (piece.text === 'import' && index > from && pieces.at(index - 1) === null) {
           // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
           importLine = { keyword: piece, args: [] };
         } else {
-          current = { kind: 'option', name: piece, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: piece.range };
+          current = { kind: 'option', name: piece, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: { start: { line: piece.startLine, character: piece.startCharacter }, end: { line: piece.endLine, character: piece.endCharacter } } };
           argsFrom = this.lineArgs.length;
           blocksFrom = this.lineBlocks.length;
           extendedTo = undefined;
@@ -120,7 +120,7 @@ export class TreeBuilder {
       }
       if (current) {
         this.lineBlocks.push(piece);
-        extendedTo = piece.range.end;
+        extendedTo = piece;
       } else {
         // A block with no option name before it: keep it as a line named by its own brace.
         current = { kind: 'option', name: piece.open, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: piece.range };
@@ -133,18 +133,18 @@ export class TreeBuilder {
     }
     if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
     if (current) this.endLine(current, argsFrom, blocksFrom, extendedTo);
-    if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", open.range);
+    if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", tokenRange(open));
     const last = close ?? this.tokens.at(this.tokens.length - 1);
-    const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: { start: open.range.start, end: last.range.end } };
+    const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: { start: { line: open.startLine, character: open.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
     if (close) block.close = close;
     return block;
   }
 
   /** Gives a finished option line its lists, and its range when something followed its first piece. */
-  private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, extendedTo: Position | undefined): void {
+  private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, extendedTo: Token | OptionBlock | undefined): void {
     line.args = this.lineArgs.take(argsFrom);
     line.blocks = this.lineBlocks.take(blocksFrom);
-    if (extendedTo) line.range = { start: line.range.start, end: extendedTo };
+    if (extendedTo) line.range = { start: line.range.start, end: isToken(extendedTo) ? tokenEnd(extendedTo) : extendedTo.range.end };
   }
 
   /** A directive; `closeBrace` is a '}' right after it on its line. */
@@ -155,11 +155,11 @@ export class TreeBuilder {
       this.report(
         'syntax/unexpected-close-brace',
         "A '}' cannot end a directive's line: this one has no matching '{' on the line. Put the '}' that closes the server block on a line of its own.",
-        closeBrace.range,
+        tokenRange(closeBrace),
       );
     }
     const last = tokens[tokens.length - 1] ?? name;
-    return { kind: 'directive', name, args, blocks, tokens, range: { start: name.range.start, end: last.range.end } };
+    return { kind: 'directive', name, args, blocks, tokens, range: { start: { line: name.startLine, character: name.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
   }
 
   /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
@@ -178,11 +178,11 @@ export class TreeBuilder {
   /** A snippet; `tokens` are its block's, braces included. */
   snippetNode(name: string, nameToken: Token, body: OptionBlock | undefined, tokens: Token[]): SnippetNode {
     if (!body) {
-      this.report('syntax/snippet-needs-brace', `The snippet '(${name})' needs a body in braces: '(${name}) {' on the same or the next line.`, nameToken.range);
-      return { kind: 'snippet', name, nameToken, body: [], range: nameToken.range };
+      this.report('syntax/snippet-needs-brace', `The snippet '(${name})' needs a body in braces: '(${name}) {' on the same or the next line.`, tokenRange(nameToken));
+      return { kind: 'snippet', name, nameToken, body: [], range: tokenRange(nameToken) };
     }
     const inner = tokens.slice(1, body.close ? -1 : undefined);
-    const node: SnippetNode = { kind: 'snippet', name, nameToken, open: body.open, body: inner, range: { start: nameToken.range.start, end: body.range.end } };
+    const node: SnippetNode = { kind: 'snippet', name, nameToken, open: body.open, body: inner, range: { start: tokenStart(nameToken), end: body.range.end } };
     if (body.close) node.close = body.close;
     return node;
   }
@@ -193,14 +193,14 @@ export class TreeBuilder {
       beforeBrace
         ? "A comma after the last address expects another address before '{'. Remove the comma."
         : 'The file ends after a comma that expects another address. Remove the comma or add the address.',
-      last.range,
+      tokenRange(last),
     );
   }
 
   reportStrayBraces(keys: Token[]): void {
     for (const key of keys) {
       if (key.text === '}' && !key.quoted) {
-        this.report('syntax/stray-close-brace', "This '}' closes nothing. CoreDNS reads it as a server address named '}'; remove it.", key.range, 'warning');
+        this.report('syntax/stray-close-brace', "This '}' closes nothing. CoreDNS reads it as a server address named '}'; remove it.", tokenRange(key), 'warning');
       }
     }
   }
@@ -213,19 +213,19 @@ export class TreeBuilder {
       this.report(
         'syntax/unclosed-block-accepted',
         "This server block has no closing '}'. CoreDNS accepts the file only because it ends with a plugin block's '}'; add a '}' to close the server block.",
-        open.range,
+        tokenRange(open),
         'warning',
       );
       return;
     }
-    this.report('syntax/unclosed-block', "This '{' is never closed: add a '}' at the end of the server block.", open.range);
+    this.report('syntax/unclosed-block', "This '{' is never closed: add a '}' at the end of the server block.", tokenRange(open));
   }
 
   blockNode(keys: Token[], open: Token | undefined, statements: Statement[], close: Token | undefined, braceless: boolean): ServerBlockNode {
     const first = keys[0] ?? open!;
     const lastStatement = statements[statements.length - 1];
     const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
-    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: { start: first.range.start, end: last.range.end } };
+    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: { start: { line: first.startLine, character: first.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
     if (open) node.open = open;
     if (close) node.close = close;
     return node;

@@ -19,6 +19,7 @@ import type { DocumentInput } from '../service.js';
 import type { AnalysisSettings } from '../settings.js';
 import type { Location, Position, Range } from '../types.js';
 import { treeFor } from './shared-parse.js';
+import { tokenRange } from '../corefile/token.js';
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -65,7 +66,7 @@ function snippetDefinition(items: readonly TopLevelItem[], imp: ImportNode, name
   let found: Range | undefined;
   for (const item of items) {
     if (item.kind !== 'snippet' || item.name !== name) continue;
-    if (found === undefined || before(item.range.start, imp.range.start)) found = item.nameToken.range;
+    if (found === undefined || before(item.range.start, imp.range.start)) found = tokenRange(item.nameToken);
   }
   return found;
 }

@@ -9,6 +9,7 @@ import { directiveStatus } from '../../plugins/versions.js';
 import type { Range } from '../../types.js';
 import type { FixCandidate } from './types.js';
 import { anyTreeFor } from '../shared-parse.js';
+import { tokenRange } from '../../corefile/token.js';
 
 /** The codes this file can fix; any other code gets no fix. */
 export const COREFILE_FIXABLE = new Set(['core/unknown-directive', 'version/directive-removed', 'core/once-per-block', 'core/ignored-repeat']);
@@ -33,7 +34,7 @@ export function corefileFixes(text: string, code: string, range: Range, corednsV
   if (!COREFILE_FIXABLE.has(code)) return [];
   const parsed = directiveNamed(text, range);
   if (parsed === undefined) return [];
-  const nameRange = edited.toEdited(parsed.name.range);
+  const nameRange = edited.toEdited(tokenRange(parsed.name));
   const directiveRange = edited.toEdited(parsed.range);
   if (nameRange === undefined || directiveRange === undefined) return [];
   const directive = { ...parsed, range: directiveRange, name: { ...parsed.name, range: nameRange } };
@@ -74,7 +75,7 @@ function directiveNamed(text: string, range: Range): DirectiveNode | undefined {
   for (const item of tree.items) {
     if (item.kind !== 'block') continue;
     for (const statement of item.statements) {
-      if (statement.kind === 'directive' && sameRange(statement.name.range, range)) return statement;
+      if (statement.kind === 'directive' && sameRange(tokenRange(statement.name), range)) return statement;
     }
   }
   return undefined;

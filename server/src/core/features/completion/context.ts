@@ -66,7 +66,7 @@ export function corefileCursor(text: string, tree: CorefileTree, position: Posit
   for (const token of tree.tokens) {
     if (token.start >= wordStart) break;
     if (startsNewLine(previous, token)) lineFirst = token;
-    if (token.range.start.line === position.line) onLine.push(token);
+    if (token.startLine === position.line) onLine.push(token);
     if (isOpenBrace(token)) stack.push(frameFor(stack, token, lineFirst));
     else if (isCloseBrace(token)) stack.pop();
     previous = token;

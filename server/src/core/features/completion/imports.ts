@@ -18,7 +18,7 @@ export function importItems(tree: CorefileTree, cursorOffset: number, prefix: st
     items.push({
       label: item.name,
       kind: 'snippet',
-      detail: `Snippet (${item.name}), defined on line ${item.nameToken.range.start.line + 1}`,
+      detail: `Snippet (${item.name}), defined on line ${item.nameToken.startLine + 1}`,
       documentation: `Pastes the lines of the snippet ${code(`(${item.name})`)} in place of this import.`,
       text: item.name,
       sortText: `0${item.name}`,

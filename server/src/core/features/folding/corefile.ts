@@ -3,7 +3,7 @@
 // Positions rather than lines, so a Corefile inside YAML can map them to the YAML exactly.
 import type { CorefileTree, OptionBlock, Statement, TopLevelItem } from '../../corefile/ast.js';
 import type { Comment } from '../../corefile/lexer.js';
-import type { Token } from '../../corefile/token.js';
+import { tokenStart, type Token } from '../../corefile/token.js';
 import { editorLineStarts } from '../../text-lines.js';
 import type { Position } from '../../types.js';
 import { snippetBody, topLevelImportNames } from '../symbols/snippet-body.js';
@@ -57,7 +57,7 @@ function optionSpans(blocks: readonly OptionBlock[], into: FoldSpan[]): void {
 }
 
 function blockSpan(open: Token, close: Token | undefined, end: Position): FoldSpan {
-  return { kind: 'block', start: open.range.start, end: close?.range.start ?? end, closed: close !== undefined };
+  return { kind: 'block', start: tokenStart(open), end: close ? tokenStart(close) : end, closed: close !== undefined };
 }
 
 /** Runs of comments that each stand alone on consecutive lines; a comment after a word ends a run. */

@@ -3,7 +3,7 @@
 // and the checks agree on what every word is.
 import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, OptionLine, SnippetNode, Statement, TopLevelItem } from '../../corefile/ast.js';
 import { parseStatements, parseTopLevel } from '../../corefile/parse.js';
-import type { Token } from '../../corefile/token.js';
+import { tokenEnd, tokenStart, type Token } from '../../corefile/token.js';
 import type { Position } from '../../types.js';
 
 export type CorefileTarget =
@@ -27,9 +27,9 @@ function after(a: Position, b: Position): boolean {
 export function tokenAt(tokens: readonly Token[], position: Position): Token | undefined {
   let touching: Token | undefined;
   for (const token of tokens) {
-    if (after(token.range.start, position)) break;
-    if (after(token.range.end, position)) return token;
-    if (token.range.end.line === position.line && token.range.end.character === position.character) touching = token;
+    if (after(tokenStart(token), position)) break;
+    if (after(tokenEnd(token), position)) return token;
+    if (token.endLine === position.line && token.endCharacter === position.character) touching = token;
   }
   return touching;
 }

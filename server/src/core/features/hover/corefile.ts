@@ -3,7 +3,7 @@
 // callers for embedded Corefiles map them back.
 import { substituteEnv } from '../../corefile/env.js';
 import { buildModel } from '../../corefile/model.js';
-import type { Token } from '../../corefile/token.js';
+import { tokenRange, type Token } from '../../corefile/token.js';
 import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
@@ -62,7 +62,7 @@ export function corefileHover(input: CorefileHoverInput): HoverResult | undefine
     if (input.configMapKeys !== undefined) ctx.configMapKeys = input.configMapKeys;
     return { ctx, tokens: tree.tokens };
   });
-  return markdown === undefined ? undefined : { markdown, range: token.range };
+  return markdown === undefined ? undefined : { markdown, range: tokenRange(token) };
 }
 
 /** Builds the expanded model only for the hovers that need it (imports and snippets). */

@@ -2,7 +2,7 @@
 // the files its path or glob matches (by CoreDNS's own glob rules), and for a snippet where it is used.
 import type { SnippetNode } from '../../corefile/ast.js';
 import { dirName, expandGlob, globProblem, isGlobPattern, joinPath, matchComponent } from '../../corefile/paths.js';
-import { startsNewLine, type Token } from '../../corefile/token.js';
+import { spanRange, startsNewLine, type Token } from '../../corefile/token.js';
 import { CUSTOM_MOUNT_DIR } from '../../embedded/custom-mount.js';
 import type { FileHost } from '../../host.js';
 import type { Range } from '../../types.js';
@@ -94,7 +94,7 @@ export function snippetUses(tokens: readonly Token[], name: string): Range[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.text === 'import' && startsNewLine(tokens[i - 1], token) && tokens[i + 1]!.text === name && !startsNewLine(token, tokens[i + 1]!)) {
-      uses.push({ start: token.range.start, end: tokens[i + 1]!.range.end });
+      uses.push(spanRange(token, tokens[i + 1]!));
     }
   }
   return uses;

@@ -6,6 +6,7 @@ import type { CheckedBlock } from '../../corefile/check.js';
 import type { ServerKey } from '../../corefile/address.js';
 import type { ArgToken } from '../../corefile/dispenser.js';
 import type { PlacedHint } from './order.js';
+import { tokenEnd, tokenStart } from '../../corefile/token.js';
 
 // A CIDR wider than an octet boundary expands to many zones; the label names the ends and the count, the
 // tooltip lists them all.
@@ -40,8 +41,8 @@ function hintFor(key: ServerKey, token: ArgToken): Omit<PlacedHint, 'kind' | 'bl
     ? `CoreDNS serves the network ${key.zoneText} as the reverse zone${key.zones.length > 1 ? 's' : ''} ${key.zones.join(', ')}`
     : `CoreDNS serves the zone ${key.zones[0]}`;
   const port = portMissing ? `on the default ${key.transport} port ${key.port}` : `on port ${key.port}`;
-  const end = token.range.end;
+  const end = tokenEnd(token);
   // The comma that separates keys is no part of the key: the label goes before it.
   const position = !token.quoted && token.text.endsWith(',') && end.character > 0 ? { line: end.line, character: end.character - 1 } : end;
-  return { position, anchor: { start: token.range.start, end: position }, label, tooltip: `${what} ${port}.` };
+  return { position, anchor: { start: tokenStart(token), end: position }, label, tooltip: `${what} ${port}.` };
 }

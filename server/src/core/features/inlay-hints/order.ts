@@ -11,6 +11,7 @@ import * as order from '../../plugins/order.js';
 import * as registry from '../../plugins/registry.js';
 import type { ImportNode } from '../../corefile/ast.js';
 import type { Position, Range } from '../../types.js';
+import { tokenEnd, tokenRange } from '../../corefile/token.js';
 
 export interface PlacedHint {
   /** Where the label goes, in the analysed text: the end of `anchor`. */
@@ -50,8 +51,8 @@ export function orderHints(blocks: readonly CheckedBlock[], uri: string): Placed
       }
       if (directive.node.name.uri !== uri) continue;
       out.push({
-        position: directive.node.name.range.end,
-        anchor: directive.node.name.range,
+        position: tokenEnd(directive.node.name),
+        anchor: tokenRange(directive.node.name),
         label: role.kind === 'chain' ? `#${role.rank}` : 'setup',
         tooltip: role.kind === 'chain'
           ? `Runs ${ordinal(role.rank)} of ${chain.length} in this block. ${tooltipTail}`

@@ -81,10 +81,10 @@ function mainSource(embedded: EmbeddedCorefile, overrides: readonly EmbeddedCore
   const text = embedded.map.text;
   const tree = anyTreeFor(text);
   const block = defaultBlock(tree);
-  if (overrides.length === 0 || block?.open === undefined || block.close === undefined || block.close.range.start.line <= block.open.range.start.line) {
+  if (overrides.length === 0 || block?.open === undefined || block.close === undefined || block.close.startLine <= block.open.startLine) {
     return plainSource(embedded);
   }
-  const closeLine = block.close.range.start.line;
+  const closeLine = block.close.startLine;
   const insertAt = lineStarts(text)[closeLine]!;
   const pasted = overrides.map((o) => o.map.text.replace(/\n?$/, '\n')).join('');
   const added = lineStarts(pasted).length - 1;

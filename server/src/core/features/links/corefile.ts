@@ -7,7 +7,7 @@ import type { DirectiveNode, ImportNode, OptionBlock, Statement, TopLevelItem } 
 import { toArgToken } from '../../corefile/env.js';
 import { fileUri } from '../../corefile/model.js';
 import { dirName, isGlobPattern } from '../../corefile/paths.js';
-import type { Token } from '../../corefile/token.js';
+import { tokenRange, type Token } from '../../corefile/token.js';
 import type { FileHost } from '../../host.js';
 import { resolveFilePath } from '../../plugins/args.js';
 import type { FileLink } from '../links.js';
@@ -85,7 +85,7 @@ class LinkFinder {
         const base = joinsRoot(rule.directive, rule.option) && root !== undefined && !arg.value.startsWith('/') ? resolveFilePath(root, this.baseDir) : this.baseDir;
         const resolved = resolveFilePath(arg.value, base);
         if (resolved === undefined) continue;
-        this.linkIfFile(arg.range, resolved + (rule.suffix ?? ''), rule.what);
+        this.linkIfFile(tokenRange(arg), resolved + (rule.suffix ?? ''), rule.what);
       }
     }
   }
@@ -96,7 +96,7 @@ class LinkFinder {
     // CoreDNS takes a snippet of that name before any file; a glob is several files.
     if (arg.unknownEnv.length > 0 || arg.value === '' || this.snippets.has(arg.value) || isGlobPattern(arg.value)) return;
     const resolved = resolveFilePath(arg.value, this.baseDir);
-    if (resolved !== undefined) this.linkIfFile(arg.range, resolved, 'imported file');
+    if (resolved !== undefined) this.linkIfFile(tokenRange(arg), resolved, 'imported file');
   }
 
   /** The block's `root` directory as written: with several `root` lines CoreDNS keeps the last one. */

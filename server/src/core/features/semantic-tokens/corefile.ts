@@ -7,7 +7,7 @@
 // is not classified: its name is only known once CoreDNS substitutes the value, so only the placeholders
 // themselves are coloured.
 import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, SnippetNode, Statement, TopLevelItem } from '../../corefile/ast.js';
-import type { Token } from '../../corefile/token.js';
+import { tokenRange, type Token } from '../../corefile/token.js';
 import { findExternalPlugin } from '../../plugins/external.js';
 import { executionIndex } from '../../plugins/order.js';
 import { pluginModule } from '../../plugins/registry.js';
@@ -49,16 +49,16 @@ export function corefileWordTokens(text: string, settings: AnalysisSettings): Wo
       continue;
     }
     const kind = kinds.get(token.start);
-    if (kind === undefined || token.range.start.line !== token.range.end.line) continue;
-    out.push({ range: kind.type === 'macro' ? snippetNameRange(token) : token.range, ...kind });
+    if (kind === undefined || token.startLine !== token.endLine) continue;
+    out.push({ range: kind.type === 'macro' ? snippetNameRange(token) : tokenRange(token), ...kind });
   }
   return out;
 }
 
 /** A snippet definition `(name)` is coloured without its parentheses, which are punctuation. */
 function snippetNameRange(token: Token): Range {
-  const { start, end } = token.range;
-  if (token.quoted || !token.text.startsWith('(') || !token.text.endsWith(')') || token.text.length < 3) return token.range;
+  const { start, end } = tokenRange(token);
+  if (token.quoted || !token.text.startsWith('(') || !token.text.endsWith(')') || token.text.length < 3) return tokenRange(token);
   return { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } };
 }
 

@@ -5,7 +5,7 @@
 import type { CorefileTree, ImportNode, OptionBlock, OptionLine, ServerBlockNode, SnippetNode, Statement, TopLevelItem } from '../../corefile/ast.js';
 import { parseServerKey } from '../../corefile/address.js';
 import { substituteEnv } from '../../corefile/env.js';
-import type { Token } from '../../corefile/token.js';
+import { spanRange, tokenRange, type Token } from '../../corefile/token.js';
 import type { Range } from '../../types.js';
 import type { OutlineSymbol } from '../symbols.js';
 import { snippetBody, topLevelImportNames } from './snippet-body.js';
@@ -55,16 +55,16 @@ class SymbolWriter {
   private snippet(snippet: SnippetNode): OutlineSymbol {
     const body = snippetBody(snippet, this.topLevelImports);
     const children = body.kind === 'items' ? body.items.map((item) => this.item(item)) : body.statements.map((s) => this.statement(s));
-    return symbol(this.written(snippet.nameToken), 'snippet', 'function', snippet.range, snippet.nameToken.range, children);
+    return symbol(this.written(snippet.nameToken), 'snippet', 'function', snippet.range, tokenRange(snippet.nameToken), children);
   }
 
   private importLine(node: ImportNode): OutlineSymbol {
-    return symbol('import', this.words(node.args), 'file', node.range, node.keyword.range, []);
+    return symbol('import', this.words(node.args), 'file', node.range, tokenRange(node.keyword), []);
   }
 
   private statement(statement: Statement): OutlineSymbol {
     if (statement.kind === 'import') return this.importLine(statement);
-    return symbol(this.written(statement.name), this.words(statement.args), 'property', statement.range, statement.name.range,
+    return symbol(this.written(statement.name), this.words(statement.args), 'property', statement.range, tokenRange(statement.name),
       this.optionBlocks(statement.blocks));
   }
 
@@ -73,7 +73,7 @@ class SymbolWriter {
   }
 
   private option(line: OptionLine): OutlineSymbol {
-    return symbol(this.written(line.name), this.words(line.args), 'field', line.range, line.name.range, this.optionBlocks(line.blocks));
+    return symbol(this.written(line.name), this.words(line.args), 'field', line.range, tokenRange(line.name), this.optionBlocks(line.blocks));
   }
 
   /** A token as the user wrote it, quotes included. */
@@ -111,7 +111,7 @@ export function blockDetail(keys: readonly string[], env: Readonly<Record<string
 }
 
 function span(first: Token, last: Token): Range {
-  return { start: first.range.start, end: last.range.end };
+  return spanRange(first, last);
 }
 
 /** A symbol whose range holds its selection range, as editors require, and whose name is never empty. */

@@ -7,6 +7,7 @@ import { pluginModule } from '../../plugins/registry.js';
 import type { HandlerSite, PluginModule } from '../../plugins/types.js';
 import type { Range } from '../../types.js';
 import type { Handler, HandlerResult, Next, Request, HandlerContext } from '../types.js';
+import { tokenRange } from '../../corefile/token.js';
 
 export interface ChainLink {
   name: string;
@@ -66,7 +67,7 @@ function siteOf(checked: CheckedBlock, name: string, blockZones: string[]): Bloc
   const token = directive?.tokens[0];
   if (!token) return undefined;
   return {
-    range: token.range,
+    range: tokenRange(token),
     uri: token.uri,
     blockZones,
     // The checker stored exactly what module.setup returned under the module's name.
@@ -79,7 +80,7 @@ export function buildBlock(checked: CheckedBlock, index: number): SimBlock {
   const zones: BlockZone[] = [];
   for (const { key, token } of checked.keys) {
     for (const zone of key.zones) {
-      zones.push({ zone, port: key.port, transport: key.transport, keyText: key.text, range: token.range, uri: token.uri });
+      zones.push({ zone, port: key.port, transport: key.transport, keyText: key.text, range: tokenRange(token), uri: token.uri });
     }
   }
   const blockZones = [...new Set(zones.map((z) => z.zone))];

@@ -11,6 +11,7 @@ import { forwardTargets } from '../../plugins/handlers/fwd/forward-targets.js';
 import { isLoopbackIp } from '../../plugins/util/query-a-net.js';
 import type { SimulationWorld, Step } from '../types.js';
 import { isSubdomainOf } from './names.js';
+import { tokenRange } from '../../corefile/token.js';
 
 export interface LoopVerdict {
   /** True when CoreDNS exits at start-up: no query is ever answered. */
@@ -42,7 +43,7 @@ export function probeLoops(blocks: readonly CheckedBlock[], world: SimulationWor
     });
     if (self.length === 0) continue;
     const directive = block.block.directives.find((d) => d.name === 'loop')?.tokens[0];
-    const where = { range: directive?.range ?? stanza.range, uri: directive?.uri ?? block.block.directives.find((d) => d.name === 'forward')?.tokens[0]?.uri ?? '' };
+    const where = { range: directive ? tokenRange(directive) : stanza.range, uri: directive?.uri ?? block.block.directives.find((d) => d.name === 'forward')?.tokens[0]?.uri ?? '' };
     const names = self.map((t) => t.label).join(', ');
     if (self.length === targets.length) {
       return {
