@@ -7,6 +7,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { hostsHandler } from './handlers/hosts.js';
 import { fallthroughZones, lookUpFile, reportArgError, reportShadowing, zonesFromArgs } from './util/query-b-common.js';
 import { joinsRoot } from './util/plugin-path.js';
+import { spanRange } from '../corefile/token.js';
 
 export interface HostsEntry {
   address: string;
@@ -119,7 +120,7 @@ function setup(ctx: SetupContext): HostsConfig {
         const entry = parseHostsLine(line);
         if (entry) config.inline.push(entry);
         else if (![option, ...rest].some((t) => ctx.isUnknown(t))) {
-          ctx.report('warning', 'hosts/ignored-inline-line', `CoreDNS silently ignores '${line}': an inline hosts line is an IP address followed by one or more names (and an unknown option is read as such a line). Write e.g. '10.0.0.1 db.example.org', or fix the option's spelling.`, { start: option.range.start, end: (rest[rest.length - 1] ?? option).range.end });
+          ctx.report('warning', 'hosts/ignored-inline-line', `CoreDNS silently ignores '${line}': an inline hosts line is an IP address followed by one or more names (and an unknown option is read as such a line). Write e.g. '10.0.0.1 db.example.org', or fix the option's spelling.`, spanRange(option, rest[rest.length - 1] ?? option));
         }
       }
     }

@@ -10,6 +10,7 @@ import { fallthroughZones, lookUpFile, reportArgError, unreachableZones, zonesFr
 import { parseLabelSelector, type LabelRequirement } from './util/query-b-labels.js';
 import { kubernetesHandler } from './handlers/kubernetes.js';
 import { appendAll } from '../append.js';
+import { spanRange, tokenRange } from '../corefile/token.js';
 
 export type PodMode = 'disabled' | 'insecure' | 'verified';
 
@@ -77,13 +78,13 @@ function setup(ctx: SetupContext): KubernetesConfig {
   }
   let namespacesToken: ArgToken | undefined;
   let namespaceLabelsToken: ArgToken | undefined;
-  let multiclusterTokens: ArgToken[] = [];
+  let multiclusterTokens: readonly ArgToken[] = [];
   let noEndpointsToken: ArgToken | undefined;
 
   while (d.nextBlock()) {
     const option = d.token()!;
     const name = d.val();
-    config.optionRanges[name] = option.range;
+    config.optionRanges[name] = tokenRange(option);
     switch (name) {
       case 'endpoint_pod_names':
       case 'noendpoints':
@@ -148,7 +149,7 @@ function setup(ctx: SetupContext): KubernetesConfig {
         const parsed = parseLabelSelector(text);
         if (!parsed.ok) {
           const advice = parsed.error.includes('"!="') ? " Write 'key notin (value)' instead of 'key!=value'." : " Use key=value, key==value, key in (a,b), key notin (a,b), key or !key, separated by commas.";
-          ctx.report('error', 'kubernetes/invalid-label-selector', `Unable to parse ${name} selector '${text}': ${parsed.error}. CoreDNS refuses to start.${advice}`, { start: args[0]!.range.start, end: args[args.length - 1]!.range.end });
+          ctx.report('error', 'kubernetes/invalid-label-selector', `Unable to parse ${name} selector '${text}': ${parsed.error}. CoreDNS refuses to start.${advice}`, spanRange(args[0]!, args[args.length - 1]!));
           break;
         }
         if (name === 'labels') config.labels = parsed.requirements;

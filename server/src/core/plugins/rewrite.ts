@@ -9,6 +9,7 @@ import { rewriteDocs } from './util/query-a-rewrite-docs.js';
 import { readOtherRule, type OtherRewriteRule, type RuleContext } from './util/query-a-rewrite-rules.js';
 import { skipBlock } from './util/query-a-read.js';
 import { rewriteHandler } from './handlers/rewrite.js';
+import { tokenRange } from '../corefile/token.js';
 
 export type RewriteMode = 'stop' | 'continue';
 export type NameMatch = 'exact' | 'prefix' | 'suffix' | 'substring' | 'regex';
@@ -63,7 +64,7 @@ function setup(ctx: SetupContext): RewriteConfig {
   return { rules };
 }
 
-function readRule(rc: RuleContext, args: ArgToken[]): RewriteRule | undefined {
+function readRule(rc: RuleContext, args: readonly ArgToken[]): RewriteRule | undefined {
   const { ctx, directive } = rc;
   if (args.length === 0) {
     ctx.report('error', 'rewrite/missing-rule', "rewrite needs a rule; CoreDNS refuses it empty. Write e.g. 'rewrite name old.example.org new.example.org'.", directive);
@@ -116,7 +117,7 @@ function readNameRule(rc: RuleContext, mode: RewriteMode, typeToken: ArgToken, a
     if (!from.endsWith('.')) from += '.';
     if (!to.endsWith('.')) to += '.';
   }
-  const rule: NameRewriteRule = { kind: 'name', mode, match, from, to, answerAuto: match === 'exact', answers: [], range: typeToken.range };
+  const rule: NameRewriteRule = { kind: 'name', mode, match, from, to, answerAuto: match === 'exact', answers: [], range: tokenRange(typeToken) };
   if (args.length > 3 && !readAnswers(rc, rule, args.slice(3))) return undefined;
   if (match === 'regex' && !checkRegex(rc, fromToken, toToken.value, 'name')) return undefined;
   // CoreDNS compiles an exact rule's TO as a pattern and counts the FROM's {N} against it; odd, but it

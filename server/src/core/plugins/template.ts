@@ -14,6 +14,7 @@ import { checkExpr, doubleQuoteHint, isExprBuiltin, isExprIdentifier, templateEx
 import { compileGoRegex } from './util/query-a-regex.js';
 import { CLASSES, isRrType, RCODES } from './util/query-a-net.js';
 import { fallthroughZones, reportArgError, zonesFromArgs } from './util/query-b-common.js';
+import { spanRange } from '../corefile/token.js';
 
 export interface TemplateVariable {
   name: string;
@@ -145,7 +146,7 @@ function skipBlock(ctx: SetupContext): void {
   while (ctx.d.nextBlock()) ctx.d.remainingArgTokens();
 }
 
-function needArgs(ctx: SetupContext, option: ArgToken, advice: string): ArgToken[] {
+function needArgs(ctx: SetupContext, option: ArgToken, advice: string): readonly ArgToken[] {
   const args = ctx.d.remainingArgTokens();
   if (args.length === 0) reportArgError(ctx, 'template', advice, option);
   return args;
@@ -199,7 +200,7 @@ function compile(ctx: SetupContext, source: string, env: ReadonlyMap<string, Exp
   const result = checkExpr(source, env);
   if (result.error) {
     const names = [...env.keys()].join(', ');
-    ctx.report('error', 'template/invalid-expression', `The expression '${source}' does not compile (${result.error.message}, at character ${result.error.offset + 1}): CoreDNS refuses to start. Expressions may use ${names} and expr's built-in functions; call the request functions with parentheses, e.g. name().${doubleQuoteHint(tokens)}`, { start: tokens[0]!.range.start, end: tokens[tokens.length - 1]!.range.end });
+    ctx.report('error', 'template/invalid-expression', `The expression '${source}' does not compile (${result.error.message}, at character ${result.error.offset + 1}): CoreDNS refuses to start. Expressions may use ${names} and expr's built-in functions; call the request functions with parentheses, e.g. name().${doubleQuoteHint(tokens)}`, spanRange(tokens[0]!, tokens[tokens.length - 1]!));
     return { kind: 'unknown' };
   }
   return result.type;

@@ -6,6 +6,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { checkExpr, corednsExprEnv, doubleQuoteHint } from './util/expr.js';
 import { reportArgError } from './util/query-b-common.js';
 import { viewHandler } from './handlers/view.js';
+import { spanRange, tokenRange } from '../corefile/token.js';
 
 export interface ViewConfig {
   /** The view's name (used in metrics and logs); empty when missing. */
@@ -44,7 +45,7 @@ function checkExpression(ctx: SetupContext, option: ArgToken, words: readonly Ar
   if (words.some((w) => ctx.isUnknown(w))) return;
   const result = checkExpr(source, corednsExprEnv());
   if (!result.error) return;
-  const at = words.length > 0 ? { start: words[0]!.range.start, end: words[words.length - 1]!.range.end } : option.range;
+  const at = words.length > 0 ? spanRange(words[0]!, words[words.length - 1]!) : tokenRange(option);
   const what = words.length === 0 ? 'An empty expression does not compile' : `The expression '${source}' does not compile (${result.error.message}, at character ${result.error.offset + 1})`;
   ctx.report(
     'error',

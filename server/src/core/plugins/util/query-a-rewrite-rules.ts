@@ -5,6 +5,7 @@ import { normalizeName } from '../../corefile/zone.js';
 import type { SetupContext } from '../types.js';
 import { CLASSES, isRrType, RCODES } from './query-a-net.js';
 import { compileGoRegex, parseGoUintBase0 } from './query-a-regex.js';
+import { tokenRange } from '../../corefile/token.js';
 
 export interface RuleContext {
   ctx: SetupContext;
@@ -42,7 +43,7 @@ const RULE_TYPES = 'name, type, class, ttl, rcode, cname, edns0';
 
 export function readOtherRule(rc: RuleContext, mode: Mode, typeToken: ArgToken, args: ArgToken[]): OtherRewriteRule | undefined {
   const { ctx } = rc;
-  const range = typeToken.range;
+  const range = tokenRange(typeToken);
   switch (typeToken.value.toLowerCase()) {
     case 'type':
     case 'class': {
@@ -124,7 +125,7 @@ function readTtl(ctx: SetupContext, mode: Mode, typeToken: ArgToken, args: ArgTo
   }
   const m = readMatch(ctx, 'ttl', args.length === 3 ? args[0] : undefined, args[args.length - 2]!);
   if (!m) return undefined;
-  return { kind: 'ttl', mode, ...m, ...range, range: typeToken.range };
+  return { kind: 'ttl', mode, ...m, ...range, range: tokenRange(typeToken) };
 }
 
 function rcodeValue(v: string): number | undefined {
@@ -148,7 +149,7 @@ function readRcode(ctx: SetupContext, mode: Mode, typeToken: ArgToken, args: Arg
   }
   const m = readMatch(ctx, 'rcode', args.length === 4 ? args[0] : undefined, args[args.length - 3]!);
   if (!m) return undefined;
-  return { kind: 'rcode', mode, ...m, from: from!, to: to!, range: typeToken.range };
+  return { kind: 'rcode', mode, ...m, from: from!, to: to!, range: tokenRange(typeToken) };
 }
 
 function readCname(ctx: SetupContext, mode: Mode, typeToken: ArgToken, args: ArgToken[]): OtherRewriteRule | undefined {
@@ -179,7 +180,7 @@ function readCname(ctx: SetupContext, mode: Mode, typeToken: ArgToken, args: Arg
       return undefined;
     }
   }
-  return { kind: 'cname', mode, match, from, to, range: typeToken.range };
+  return { kind: 'cname', mode, match, from, to, range: tokenRange(typeToken) };
 }
 
 const VARIABLES = ['{qname}', '{qtype}', '{client_ip}', '{client_port}', '{protocol}', '{server_ip}', '{server_port}'];
@@ -193,7 +194,7 @@ function isEdns0Variable(v: string): boolean {
 }
 
 function readEdns0(ctx: SetupContext, mode: Mode, typeToken: ArgToken, allArgs: ArgToken[]): OtherRewriteRule | undefined {
-  const range = typeToken.range;
+  const range = tokenRange(typeToken);
   if (allArgs.length < 2) {
     ctx.report('error', 'rewrite/wrong-arguments', "An edns0 rule is 'edns0 local|nsid|subnet set|append|replace|unset ...'; CoreDNS refuses fewer words. Write e.g. 'edns0 nsid set'.", allArgs[0] ?? typeToken);
     return undefined;
