@@ -67,6 +67,23 @@ function replaceReferences(s: string, start: string, end: string, env: Readonly<
 const NO_VARIABLES: string[] = [];
 
 /**
+ * Whether a word may hold a placeholder: `{$`, `{%` or the add-on marker. Every token of a document is asked,
+ * so the common answer (no `{` and no `_` at all) takes one scan of the word.
+ */
+function mayHoldPlaceholder(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x7b /* { */) {
+      const next = word.charCodeAt(i + 1);
+      if (next === 0x24 /* $ */ || next === 0x25 /* % */) return true;
+    } else if (c === 0x5f /* _ */ && word.startsWith(PILLAR, i)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The token as a plugin sees it. `onlyUse` says the token appears nowhere else in the model (it comes from
  * the analysed document itself, not through an import that may bring it in more than once): a lexed token
  * without a placeholder is then its own ArgToken, and no copy is made. Elsewhere each use gets its own
@@ -76,8 +93,7 @@ export function toArgToken(token: Token, env: Readonly<Record<string, string>>, 
   // Every token passes through here, so the common case (no placeholder at all) allocates nothing extra,
   // and a copy is built with one fixed shape that V8 can optimise property access for.
   let value = token.text;
-  // Braces are common (every block has two), placeholders rare: only `{$`, `{%` or the add-on marker start one.
-  const placeholder = value.indexOf('{$') >= 0 || value.indexOf('{%') >= 0 || value.indexOf(PILLAR) >= 0;
+  const placeholder = mayHoldPlaceholder(value);
   if (!placeholder && onlyUse && isLexedToken(token)) return token;
   let unknownEnv = NO_VARIABLES;
   if (placeholder) {
