@@ -17,6 +17,9 @@ export interface ArgToken extends Token {
   unknownEnv: string[];
 }
 
+/** The words of a line that has none after the cursor: one shared list, as callers only read it. */
+const NO_TOKENS: readonly ArgToken[] = Object.freeze([]);
+
 export class Dispenser {
   private cursor = -1;
   private nesting = 0;
@@ -98,7 +101,7 @@ export class Dispenser {
     return this.remainingArgTokens().map((t) => t.value);
   }
 
-  remainingArgTokens(): ArgToken[] {
+  remainingArgTokens(): readonly ArgToken[] {
     // The words taken are consecutive tokens, so they are copied out in one piece at the end.
     const from = this.cursor + 1;
     let end = from;
@@ -109,7 +112,7 @@ export class Dispenser {
       }
       end = this.cursor + 1;
     }
-    return this.tokens.slice(from, end);
+    return end === from ? NO_TOKENS : this.tokens.slice(from, end);
   }
 
   /** Where the cursor is, for a diagnostic; before the first token, the first token's range. */

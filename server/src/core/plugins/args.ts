@@ -8,6 +8,16 @@ import { appendAll } from '../append.js';
 
 const UNIT_NANOS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
+// The patterns live here rather than as literals in the functions: a regular expression literal makes a
+// new RegExp object each time it is evaluated, and these parsers run for nearly every directive.
+const DURATION_NUMBER = /^(\d*)(?:\.(\d*))?/;
+const DURATION_UNIT = /^(ns|us|µs|μs|ms|s|m|h)/;
+const SIGNED_DIGITS = /^[+-]?\d+$/;
+const DIGITS = /^\d+$/;
+const DECIMAL_FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const SPECIAL_FLOAT = /^[+-]?(inf|infinity|nan)$/i;
+const INFINITY_WORD = /^([+-]?)inf(inity)?$/i;
+
 /** Go's time.ParseDuration: `300ms`, `1h30m`, `-1.5h`; a bare number is refused except `0`. Nanoseconds. */
 export function parseGoDuration(text: string): number | undefined {
   let s = text;
@@ -20,10 +30,10 @@ export function parseGoDuration(text: string): number | undefined {
   if (s === '') return undefined;
   let total = 0;
   while (s !== '') {
-    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
+    const m = DURATION_NUMBER.exec(s);
     if (!m || (m[1] === '' && (m[2] === undefined || m[2] === ''))) return undefined;
     s = s.slice(m[0].length);
-    const unit = /^(ns|us|µs|μs|ms|s|m|h)/.exec(s);
+    const unit = DURATION_UNIT.exec(s);
     if (!unit) return undefined;
     s = s.slice(unit[0].length);
     const value = Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
@@ -40,7 +50,7 @@ export const HOUR = 3600e9;
 
 /** strconv.Atoi: optional sign, decimal digits only; refused beyond 64-bit range. */
 export function parseGoInt(text: string): number | undefined {
-  if (!/^[+-]?\d+$/.test(text)) return undefined;
+  if (!SIGNED_DIGITS.test(text)) return undefined;
   const n = Number(text);
   if (!Number.isSafeInteger(n) && Math.abs(n) > 9.2e18) return undefined;
   return n;
@@ -48,7 +58,7 @@ export function parseGoInt(text: string): number | undefined {
 
 /** strconv.ParseUint(s, 10, bits): digits only, no sign. */
 export function parseGoUint(text: string, bits = 64): number | undefined {
-  if (!/^\d+$/.test(text)) return undefined;
+  if (!DIGITS.test(text)) return undefined;
   const n = Number(text);
   if (n > 2 ** bits - 1) return undefined;
   return n;
@@ -56,8 +66,8 @@ export function parseGoUint(text: string, bits = 64): number | undefined {
 
 /** strconv.ParseFloat(s, 64) for the plain decimal forms people write. */
 export function parseGoFloat(text: string): number | undefined {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) && !/^[+-]?(inf|infinity|nan)$/i.test(text)) return undefined;
-  return Number(text.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'));
+  if (!DECIMAL_FLOAT.test(text) && !SPECIAL_FLOAT.test(text)) return undefined;
+  return Number(text.replace(INFINITY_WORD, '$1Infinity'));
 }
 
 export function isIp(text: string): boolean {

@@ -15,11 +15,11 @@ export interface CacheBucket {
   /** Minimum TTL, seconds. */
   minTtl: number;
   /** Zones for which this kind of answer is not cached. */
-  disabledFor: string[];
+  disabledFor: readonly string[];
 }
 
 export interface CacheConfig {
-  zones: string[];
+  zones: readonly string[];
   success: CacheBucket;
   denial: CacheBucket;
   prefetch: { amount: number; duration: number; percentage: number };
@@ -31,11 +31,14 @@ export interface CacheConfig {
   keepTtl: boolean;
 }
 
-function defaults(zones: string[]): CacheConfig {
+/** No zone is disabled unless a `disable` option says so; that option assigns a new list. */
+const NO_ZONES: readonly string[] = Object.freeze([]);
+
+function defaults(zones: readonly string[]): CacheConfig {
   return {
     zones,
-    success: { capacity: 10000, maxTtl: 3600, minTtl: 5, disabledFor: [] },
-    denial: { capacity: 10000, maxTtl: 1800, minTtl: 5, disabledFor: [] },
+    success: { capacity: 10000, maxTtl: 3600, minTtl: 5, disabledFor: NO_ZONES },
+    denial: { capacity: 10000, maxTtl: 1800, minTtl: 5, disabledFor: NO_ZONES },
     prefetch: { amount: 0, duration: MINUTE, percentage: 10 },
     preferPositive: false,
     servfail: 5 * SECOND,
@@ -47,29 +50,35 @@ const OPTIONS = 'success, denial, prefetch, serve_stale, serve_stale_policy, ser
 
 function setup(ctx: SetupContext): CacheConfig {
   const { d } = ctx;
-  let config = defaults([...ctx.block.zones]);
+  // The block's zones are only read, here and by the simulator, so a cache without zone arguments
+  // shares the block's list instead of copying it (below too).
   // The framework hands over only the first `cache` of a block (it reports the others itself).
-  if (!d.next()) return config;
+  if (!d.next()) return defaults(ctx.block.zones);
   const args = d.remainingArgTokens();
-  let zoneArgs = args;
+  // The zones start after the TTL argument when there is one.
+  let zonesFrom = 0;
+  let ttl: number | undefined;
   const first = args[0];
   if (first && !ctx.isUnknown(first)) {
-    const ttl = parseGoInt(first.value);
-    if (ttl !== undefined) {
-      zoneArgs = args.slice(1);
-      if (ttl <= 0) {
+    const written = parseGoInt(first.value);
+    if (written !== undefined) {
+      zonesFrom = 1;
+      if (written <= 0) {
         ctx.report('error', 'cache/bad-ttl', `The cache TTL must be a positive number of seconds; CoreDNS refuses ${first.value}. Write e.g. 'cache 30', or remove the cache line to turn caching off.`, first);
       } else {
-        config.success.maxTtl = ttl;
-        config.denial.maxTtl = ttl;
+        ttl = written;
       }
     } else if (parseGoDuration(first.value) !== undefined) {
       ctx.report('warning', 'cache/ttl-as-zone', `'${first.value}' is not a whole number, so CoreDNS takes it for a zone name and caches only names under '${first.value}.', with the default TTL. The TTL is plain seconds: write 'cache ${Math.round((parseGoDuration(first.value) ?? 0) / SECOND) || 30}'.`, first);
     }
   } else if (first) {
-    zoneArgs = args.slice(1);
+    zonesFrom = 1;
   }
-  config = { ...config, zones: zonesFromArgs(ctx, 'cache', zoneArgs) };
+  const config = defaults(zonesFrom < args.length ? zonesFromArgs(ctx, 'cache', args, zonesFrom) : ctx.block.zones);
+  if (ttl !== undefined) {
+    config.success.maxTtl = ttl;
+    config.denial.maxTtl = ttl;
+  }
   let serveStaleSeen = false;
   let policyToken: ArgToken | undefined;
   while (d.nextBlock()) {
@@ -147,7 +156,7 @@ function duration(ctx: SetupContext, token: ArgToken, example: string): number |
   return v;
 }
 
-function readBucket(ctx: SetupContext, bucket: CacheBucket, values: ArgToken[]): void {
+function readBucket(ctx: SetupContext, bucket: CacheBucket, values: readonly ArgToken[]): void {
   const [capToken, ttlToken, minToken] = values;
   const cap = integer(ctx, capToken!, 'The capacity');
   if (cap !== undefined) bucket.capacity = cap;
@@ -163,7 +172,7 @@ function readBucket(ctx: SetupContext, bucket: CacheBucket, values: ArgToken[]):
   }
 }
 
-function readPrefetch(ctx: SetupContext, config: CacheConfig, values: ArgToken[]): void {
+function readPrefetch(ctx: SetupContext, config: CacheConfig, values: readonly ArgToken[]): void {
   const [amountToken, durationToken, pctToken] = values;
   const amount = integer(ctx, amountToken!, 'The prefetch amount');
   if (amount !== undefined && amount < 0) ctx.report('error', 'cache/bad-prefetch', `The prefetch amount cannot be negative; CoreDNS refuses ${amountToken!.value}. Write e.g. 'prefetch 10'.`, amountToken);
@@ -182,7 +191,7 @@ function readPrefetch(ctx: SetupContext, config: CacheConfig, values: ArgToken[]
   }
 }
 
-function readServeStale(ctx: SetupContext, config: CacheConfig, values: ArgToken[]): void {
+function readServeStale(ctx: SetupContext, config: CacheConfig, values: readonly ArgToken[]): void {
   const stale = { upTo: 3600 * SECOND, verify: false, verifyTimeout: 0, responseTtl: 0, recheck: 0 };
   config.serveStale = stale;
   if (values.length > 5) {
@@ -241,7 +250,7 @@ function recheck(ctx: SetupContext, token: ArgToken): number | undefined {
   return v;
 }
 
-function readDisable(ctx: SetupContext, config: CacheConfig, values: ArgToken[]): void {
+function readDisable(ctx: SetupContext, config: CacheConfig, values: readonly ArgToken[]): void {
   const [kind, ...zoneTokens] = values;
   const zones = zoneTokens.length > 0 ? zoneTokens.map((z) => normalizeName(z.value)) : ['.'];
   if (kind!.value === 'success') config.success.disabledFor = zones;

@@ -37,7 +37,7 @@ export const chaos: PluginModule<ChaosConfig> = {
     const { d } = ctx;
     const config: ChaosConfig = { version: undefined, authors: undefined };
     if (!d.next()) return config;
-    const args: ArgToken[] = d.remainingArgTokens();
+    const args: readonly ArgToken[] = d.remainingArgTokens();
     if (args.length >= 1) config.version = args.length === 1 ? trimTxt(args[0]!.value) : args[0]!.value;
     if (args.length > 1) config.authors = [...new Set(args.slice(1).map((a) => trimTxt(a.value)))].sort();
     // An empty block is fine; any line inside it is refused.

@@ -6,6 +6,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { compileGoRegex } from './util/query-a-regex.js';
 import { argError } from './util/query-a-read.js';
 import { errorsHandler } from './handlers/errors.js';
+import { appendOrStart } from './util/lists.js';
 
 export type ErrorsLogLevel = 'warning' | 'error' | 'info' | 'debug';
 
@@ -19,14 +20,16 @@ export interface ConsolidateRule {
 
 export interface ErrorsConfig {
   stacktrace: boolean;
-  consolidate: ConsolidateRule[];
+  consolidate: readonly ConsolidateRule[];
 }
 
 const LEVELS: readonly string[] = ['warning', 'error', 'info', 'debug'];
+/** Most `errors` lines have no consolidate rule; they share this one empty list. */
+const NO_RULES: readonly ConsolidateRule[] = Object.freeze([]);
 
 function setup(ctx: SetupContext): ErrorsConfig {
   const { d } = ctx;
-  const config: ErrorsConfig = { stacktrace: false, consolidate: [] };
+  const config: ErrorsConfig = { stacktrace: false, consolidate: NO_RULES };
   if (!d.next()) return config;
   const args = d.remainingArgTokens();
   if (args.length === 1 && !ctx.isUnknown(args[0]) && args[0]!.value !== 'stdout') {
@@ -34,21 +37,23 @@ function setup(ctx: SetupContext): ErrorsConfig {
   } else if (args.length > 1) {
     argError(ctx, 'errors', "errors takes at most one argument, 'stdout'.", args[1]);
   }
+  let rules: ConsolidateRule[] | undefined;
   while (d.nextBlock()) {
     const option = d.token()!;
     if (option.value === 'stacktrace') {
       config.stacktrace = true;
     } else if (option.value === 'consolidate') {
       const rule = readConsolidate(ctx, option, d.remainingArgTokens());
-      if (rule) config.consolidate.push(rule);
+      if (rule) rules = appendOrStart(rules, rule);
     } else {
       ctx.report('error', 'errors/unknown-option', `Unknown errors option '${option.value}'; CoreDNS refuses to start. The options are 'stacktrace' and 'consolidate PERIOD REGEXP [LEVEL] [show_first]'.`, option);
     }
   }
+  if (rules !== undefined) config.consolidate = rules;
   return config;
 }
 
-function readConsolidate(ctx: SetupContext, option: ArgToken, values: ArgToken[]): ConsolidateRule | undefined {
+function readConsolidate(ctx: SetupContext, option: ArgToken, values: readonly ArgToken[]): ConsolidateRule | undefined {
   if (values.length < 2 || values.length > 4) {
     argError(ctx, 'errors', "Write 'consolidate PERIOD REGEXP [warning|error|info|debug] [show_first]', e.g. 'consolidate 5m \".* i/o timeout$\"'.", values[4] ?? option);
     return undefined;

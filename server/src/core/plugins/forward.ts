@@ -13,6 +13,7 @@ import { isPlainIp, RCODES, splitHostPort } from './util/query-a-net.js';
 import { forwardHandler } from './handlers/forward.js';
 import { appendAll } from '../append.js';
 import { joinsRoot } from './util/plugin-path.js';
+import { appendOrStart } from './util/lists.js';
 
 /** CoreDNS refuses a forward stanza with more TO entries than this. */
 export const MAX_UPSTREAMS = 15;
@@ -22,8 +23,8 @@ export type ForwardPolicy = 'random' | 'round_robin' | 'sequential';
 export interface ForwardStanza {
   /** The normalised FROM zone (the first one, when a CIDR expands to several). */
   from: string;
-  upstreams: ForwardUpstream[];
-  except: string[];
+  upstreams: readonly ForwardUpstream[];
+  except: readonly string[];
   maxFails: number;
   maxConnectAttempts: number;
   /** Nanoseconds between health checks; 0 disables them. */
@@ -44,12 +45,12 @@ export interface ForwardStanza {
   policy: ForwardPolicy;
   maxConcurrent: number;
   /** Rcodes (numbers) on which the next forward stanza is tried. */
-  next: number[];
+  next: readonly number[];
   nextOnNodata: boolean;
   failfastAllUnhealthyUpstreams: boolean;
   /** Rcodes on which the next upstream of this stanza is tried. */
-  failover: number[];
-  resolver: string[];
+  failover: readonly number[];
+  resolver: readonly string[];
   sourceAddress?: string;
   /** Where the stanza starts, for the simulator's explanations. */
   range: ArgToken['range'];
@@ -60,22 +61,29 @@ export interface ForwardConfig {
   stanzas: ForwardStanza[];
 }
 
+// The list options are absent from most stanzas, so their defaults share one frozen empty list instead of
+// five new arrays per forward line; an option that sets a list assigns a new one, never appends to these.
+const NO_UPSTREAMS: readonly ForwardUpstream[] = Object.freeze([]);
+const NO_ZONES: readonly string[] = Object.freeze([]);
+const NO_RCODES: readonly number[] = Object.freeze([]);
+const NO_RESOLVERS: readonly string[] = Object.freeze([]);
+
 function newStanza(range: ArgToken['range']): ForwardStanza {
   return {
-    from: '.', upstreams: [], except: [], maxFails: 2, maxConnectAttempts: 0, healthCheck: 0.5 * SECOND,
+    from: '.', upstreams: NO_UPSTREAMS, except: NO_ZONES, maxFails: 2, maxConnectAttempts: 0, healthCheck: 0.5 * SECOND,
     healthCheckRecursionDesired: true, healthCheckDomain: '.', forceTcp: false, preferUdp: false, expire: 10 * SECOND,
     maxAge: 0, maxIdleConns: 0, readTimeout: 2 * SECOND, dohMethod: 'POST', policy: 'random', maxConcurrent: 0,
-    next: [], nextOnNodata: false, failfastAllUnhealthyUpstreams: false, failover: [], resolver: [], range,
+    next: NO_RCODES, nextOnNodata: false, failfastAllUnhealthyUpstreams: false, failover: NO_RCODES, resolver: NO_RESOLVERS, range,
   };
 }
 
 function setup(ctx: SetupContext): ForwardConfig {
   const { d } = ctx;
-  const stanzas: ForwardStanza[] = [];
+  let stanzas: ForwardStanza[] | undefined;
   while (d.next()) {
     const directive = d.token()!;
     const stanza = newStanza(directive.range);
-    stanzas.push(stanza);
+    stanzas = appendOrStart(stanzas, stanza);
     if (!d.nextArg()) {
       ctx.report('error', 'forward/missing-from', `${d.argErrorText()}: forward needs a zone and at least one upstream. Write e.g. 'forward . 10.0.0.1'.`, directive);
       continue;
@@ -92,13 +100,14 @@ function setup(ctx: SetupContext): ForwardConfig {
     if (toTokens.length === 0) {
       ctx.report('error', 'forward/missing-to', `forward ${fromToken.value} has no upstream: CoreDNS refuses it. Add at least one, e.g. 'forward ${fromToken.value} 10.0.0.1' or 'forward ${fromToken.value} /etc/resolv.conf'.`, fromToken);
     }
-    const optionTokens: ArgToken[] = [];
+    // Only the first max_age option is needed afterwards, to point at it when it is shorter than expire.
+    let maxAgeOption: ArgToken | undefined;
     while (d.nextBlock()) {
-      optionTokens.push(d.token()!);
+      if (maxAgeOption === undefined && d.val() === 'max_age') maxAgeOption = d.token();
       readOption(ctx, stanza);
     }
     if (stanza.maxAge > 0 && stanza.maxAge < stanza.expire) {
-      const at = optionTokens.find((t) => t.value === 'max_age') ?? directive;
+      const at = maxAgeOption ?? directive;
       ctx.report('error', 'forward/max-age-below-expire', `max_age must not be shorter than expire (${stanza.expire / SECOND}s); CoreDNS refuses it. Raise max_age or lower expire.`, at);
     }
     if (toTokens.length > 0) {
@@ -109,7 +118,7 @@ function setup(ctx: SetupContext): ForwardConfig {
     }
     warnFromOutsideZones(ctx, stanza, fromToken);
   }
-  return { stanzas };
+  return { stanzas: stanzas ?? [] };
 }
 
 function readFrom(ctx: SetupContext, stanza: ForwardStanza, token: ArgToken): void {
@@ -129,9 +138,12 @@ function readFrom(ctx: SetupContext, stanza: ForwardStanza, token: ArgToken): vo
 
 /** A forward whose FROM shares no names with the block's zones is never asked anything. */
 function warnFromOutsideZones(ctx: SetupContext, stanza: ForwardStanza, token: ArgToken): void {
-  if (ctx.isUnknown(token) || ctx.block.zones.length === 0) return;
-  const overlaps = ctx.block.zones.some((zone) => isSubdomain(stanza.from, zone) || isSubdomain(zone, stanza.from));
-  if (overlaps) return;
+  const zones = ctx.block.zones;
+  if (ctx.isUnknown(token) || zones.length === 0) return;
+  // A loop rather than some(): its callback would be a new closure for every forward line.
+  for (const zone of zones) {
+    if (isSubdomain(stanza.from, zone) || isSubdomain(zone, stanza.from)) return;
+  }
   ctx.report('warning', 'forward/from-outside-zones', `This forward handles ${stanza.from}, but the server block only receives queries for ${ctx.block.zones.join(', ')}; the two do not overlap, so this forward never sees a query. Use '.' or a zone inside the block's zones, or move it to a block for ${stanza.from}.`, token);
 }
 
@@ -150,10 +162,13 @@ function skipBlock(ctx: SetupContext): void {
   }
 }
 
-/** Reads exactly one more argument on the line, or reports the option's argument error. */
-function oneArg(ctx: SetupContext, option: ArgToken, example: string): ArgToken | undefined {
+/**
+ * Reads exactly one more argument on the line, or reports the option's argument error. The example value
+ * is joined to the option's name only for the message, so a well-formed option builds no text.
+ */
+function oneArg(ctx: SetupContext, option: ArgToken, exampleValue: string): ArgToken | undefined {
   if (ctx.d.nextArg()) return ctx.d.token()!;
-  ctx.report('error', 'forward/missing-value', `'${option.value}' needs a value; CoreDNS refuses it. Write e.g. '${example}'.`, option);
+  ctx.report('error', 'forward/missing-value', `'${option.value}' needs a value; CoreDNS refuses it. Write e.g. '${option.value} ${exampleValue}'.`, option);
   return undefined;
 }
 
@@ -218,12 +233,14 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
       if (zones.length === 0) {
         ctx.report('error', 'forward/missing-value', `'except' needs the zones to leave out; CoreDNS refuses it bare. Write e.g. 'except internal.example.org'.`, option);
       }
-      for (const z of zones) appendAll(s.except, normalizeZoneArg(z.value).zones);
+      const except = [...s.except];
+      for (const z of zones) appendAll(except, normalizeZoneArg(z.value).zones);
+      s.except = except;
       return;
     }
     case 'max_fails':
     case 'max_connect_attempts': {
-      const t = oneArg(ctx, option, `${option.value} 3`);
+      const t = oneArg(ctx, option, '3');
       if (!t) return;
       const n = nonNegativeInt(ctx, option, t, 'uint32');
       if (n === undefined) return;
@@ -253,13 +270,13 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
       return;
     }
     case 'tls_servername': {
-      const t = oneArg(ctx, option, 'tls_servername dns.example.net');
+      const t = oneArg(ctx, option, 'dns.example.net');
       if (t) s.tlsServerName = t.value;
       return;
     }
     case 'expire':
     case 'max_age': {
-      const t = oneArg(ctx, option, `${option.value} 10s`);
+      const t = oneArg(ctx, option, '10s');
       const v = t && duration(ctx, option, t, 'non-negative', '10s');
       if (v === undefined) return;
       if (option.value === 'expire') s.expire = v;
@@ -267,14 +284,14 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
       return;
     }
     case 'read_timeout': {
-      const t = oneArg(ctx, option, 'read_timeout 2s');
+      const t = oneArg(ctx, option, '2s');
       const v = t && duration(ctx, option, t, 'positive', '2s');
       if (v !== undefined) s.readTimeout = v;
       return;
     }
     case 'max_idle_conns':
     case 'max_concurrent': {
-      const t = oneArg(ctx, option, `${option.value} 100`);
+      const t = oneArg(ctx, option, '100');
       const n = t && nonNegativeInt(ctx, option, t, 'int');
       if (n === undefined) return;
       if (option.value === 'max_idle_conns') s.maxIdleConns = n;
@@ -282,14 +299,14 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
       return;
     }
     case 'doh_method': {
-      const t = oneArg(ctx, option, 'doh_method GET');
+      const t = oneArg(ctx, option, 'GET');
       if (!t || ctx.isUnknown(t)) return;
       if (t.value === 'GET' || t.value === 'POST') s.dohMethod = t.value;
       else ctx.report('error', 'forward/bad-doh-method', `doh_method must be GET or POST, in capitals; CoreDNS refuses '${t.value}'.`, t);
       return;
     }
     case 'policy': {
-      const t = oneArg(ctx, option, 'policy sequential');
+      const t = oneArg(ctx, option, 'sequential');
       if (!t || ctx.isUnknown(t)) return;
       if (t.value === 'random' || t.value === 'round_robin' || t.value === 'sequential') s.policy = t.value;
       else ctx.report('error', 'forward/bad-policy', `Unknown policy '${t.value}'; CoreDNS refuses it. Use random (the default), round_robin or sequential.`, t);
@@ -312,7 +329,7 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
     case 'resolver':
       return readResolver(ctx, s, option);
     case 'source_address': {
-      const t = oneArg(ctx, option, 'source_address 10.0.0.5');
+      const t = oneArg(ctx, option, '10.0.0.5');
       if (!t || ctx.isUnknown(t)) return;
       if (isPlainIp(t.value)) s.sourceAddress = t.value;
       else ctx.report('error', 'forward/bad-source-address', `source_address must be an IP address of this host; CoreDNS refuses '${t.value}'.`, t);
@@ -326,7 +343,7 @@ function readOption(ctx: SetupContext, s: ForwardStanza): void {
 
 function readHealthCheck(ctx: SetupContext, s: ForwardStanza, option: ArgToken): void {
   const { d } = ctx;
-  const t = oneArg(ctx, option, 'health_check 5s');
+  const t = oneArg(ctx, option, '5s');
   if (!t) return;
   const v = duration(ctx, option, t, 'non-negative', '5s');
   if (v === undefined) {

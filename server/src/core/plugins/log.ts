@@ -3,7 +3,7 @@
 import type { PluginModule, SetupContext } from './types.js';
 import { toFqdn } from '../corefile/zone.js';
 import { logHandler } from './handlers/log.js';
-import { appendAll } from '../append.js';
+import { appendOrStart } from './util/lists.js';
 
 export type LogClass = 'all' | 'success' | 'denial' | 'error';
 
@@ -11,7 +11,7 @@ export interface LogRule {
   /** Names under this zone are logged. */
   nameScope: string;
   format: string;
-  classes: LogClass[];
+  classes: readonly LogClass[];
 }
 
 export interface LogConfig {
@@ -21,6 +21,8 @@ export interface LogConfig {
 export const COMMON_LOG_FORMAT = '{remote}:{port} - {>id} "{type} {class} {name} {proto} {size} {>do} {>bufsize}" {rcode} {>rflags} {rsize} {duration}';
 export const COMBINED_LOG_FORMAT = `${COMMON_LOG_FORMAT} "{>opcode}"`;
 const CLASSES: readonly string[] = ['all', 'success', 'denial', 'error'];
+/** The classes of a rule whose stanza has no `class` option; every such rule shares this one list. */
+const ALL_CLASSES: readonly LogClass[] = Object.freeze(['all']);
 
 // The same few formats are written in block after block; each expansion is kept (up to a bound), so that
 // blocks share one copy of the long format text.
@@ -39,29 +41,31 @@ function expandFormat(written: string): string {
 
 function setup(ctx: SetupContext): LogConfig {
   const { d } = ctx;
-  const rules: LogRule[] = [];
+  let rules: LogRule[] | undefined;
   while (d.next()) {
+    // The stanza's rules go straight into the list; those from `first` on get the stanza's classes below.
+    const first = rules === undefined ? 0 : rules.length;
     const args = d.remainingArgTokens();
-    const stanza: LogRule[] = [];
     if (args.length === 0) {
-      stanza.push({ nameScope: '.', format: COMMON_LOG_FORMAT, classes: [] });
+      rules = appendOrStart(rules, { nameScope: '.', format: COMMON_LOG_FORMAT, classes: ALL_CLASSES });
     } else if (args.length === 1) {
       const only = args[0]!;
       if (only.value.includes('{') && !ctx.isUnknown(only)) {
         ctx.report('warning', 'log/format-as-name', `With a single argument CoreDNS reads '${only.value}' as a name to log, not as a format, so nothing is logged unless a query name ends in it. To set the format, name the zone first: 'log . ${only.value}'.`, only);
       }
-      stanza.push({ nameScope: toFqdn(only.value), format: COMMON_LOG_FORMAT, classes: [] });
+      rules = appendOrStart(rules, { nameScope: toFqdn(only.value), format: COMMON_LOG_FORMAT, classes: ALL_CLASSES });
     } else {
-      let names = args;
+      let namesEnd = args.length;
       let format = COMMON_LOG_FORMAT;
       const last = args[args.length - 1]!;
       if (last.value.includes('{')) {
         format = expandFormat(last.value);
-        names = args.slice(0, -1);
+        namesEnd--;
       }
-      for (const n of names) stanza.push({ nameScope: toFqdn(n.value), format, classes: [] });
+      for (let i = 0; i < namesEnd; i++) rules = appendOrStart(rules, { nameScope: toFqdn(args[i]!.value), format, classes: ALL_CLASSES });
     }
-    const classes = new Set<LogClass>();
+    // A handful of classes at most, kept in the order first written (a repeated class counts once).
+    let classes: LogClass[] | undefined;
     while (d.nextBlock()) {
       const option = d.token()!;
       if (option.value !== 'class') {
@@ -74,15 +78,20 @@ function setup(ctx: SetupContext): LogConfig {
       }
       for (const v of values) {
         if (ctx.isUnknown(v)) continue;
-        if (CLASSES.includes(v.value)) classes.add(v.value as LogClass);
-        else ctx.report('error', 'log/bad-class', `'${v.value}' is not a response class; CoreDNS refuses it. Use all, success, denial or error (lower case).`, v);
+        if (!CLASSES.includes(v.value)) {
+          ctx.report('error', 'log/bad-class', `'${v.value}' is not a response class; CoreDNS refuses it. Use all, success, denial or error (lower case).`, v);
+        } else if (classes === undefined) {
+          classes = [v.value as LogClass];
+        } else if (!classes.includes(v.value as LogClass)) {
+          classes.push(v.value as LogClass);
+        }
       }
     }
-    const list: LogClass[] = classes.size === 0 ? ['all'] : [...classes];
-    for (const rule of stanza) rule.classes = list;
-    appendAll(rules, stanza);
+    if (classes !== undefined && rules !== undefined) {
+      for (let i = first; i < rules.length; i++) rules[i]!.classes = classes;
+    }
   }
-  return { rules };
+  return { rules: rules ?? [] };
 }
 
 export const log: PluginModule<LogConfig> = {

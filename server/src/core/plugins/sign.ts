@@ -46,7 +46,7 @@ function readKeys(ctx: SetupContext, keys: string[]): boolean {
   }
   // Any other key source is silently ignored by CoreDNS, and the rest of its line is then read as options.
   if (source.value !== 'file') return true;
-  const files: ArgToken[] = d.remainingArgTokens();
+  const files: readonly ArgToken[] = d.remainingArgTokens();
   if (files.length === 0) {
     reportArgError(ctx, 'sign', 'Write `key file KEYBASE...` with at least one key.');
     return false;

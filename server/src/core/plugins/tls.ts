@@ -4,6 +4,7 @@ import type { PluginModule, SetupContext } from './types.js';
 import { acmeCaProblem, acmeDomainProblem, acmeResolverProblem } from './util/server-acme.js';
 import { checkPemFile } from './util/server-tls-files.js';
 import { reportArgError, reportUnknownOption } from './util/server-common.js';
+import { appendOrStart } from './util/lists.js';
 
 export type ClientAuth = 'nocert' | 'request' | 'require' | 'verify_if_given' | 'require_and_verify';
 
@@ -40,22 +41,26 @@ export interface TransportTlsFinding {
  * The block rule "quic:// and https3:// keys need the tls plugin". It cannot live in tls's setup, because
  * the problem is precisely that tls is absent; the check framework calls it once per block.
  */
-export function checkTransportsNeedTls(transports: readonly string[], directives: ReadonlySet<string>): TransportTlsFinding[] {
-  if (directives.has('tls')) return [];
-  const out: TransportTlsFinding[] = [];
-  transports.forEach((transport, keyIndex) => {
+export function checkTransportsNeedTls(transports: readonly string[], directives: ReadonlySet<string>): readonly TransportTlsFinding[] {
+  // Runs for every block and nearly always finds nothing: that answer is one shared empty list.
+  if (directives.has('tls')) return NO_FINDINGS;
+  let out: TransportTlsFinding[] | undefined;
+  for (let keyIndex = 0; keyIndex < transports.length; keyIndex++) {
+    const transport = transports[keyIndex]!;
     const why = NEED_TLS[transport];
-    if (why === undefined) return;
-    out.push({
+    if (why === undefined) continue;
+    out = appendOrStart(out, {
       keyIndex,
       code: 'tls/required-for-transport',
       message: `This ${transport}:// server has no tls plugin in its block: CoreDNS refuses to start, because ${why}. Add \`tls CERT KEY\` (or an ACME \`tls { acme NAME }\` block) to this server block.`,
     });
-  });
-  return out;
+  }
+  return out ?? NO_FINDINGS;
 }
 
-function readManual(ctx: SetupContext, args: ArgToken[], config: TlsConfig): void {
+const NO_FINDINGS: readonly TransportTlsFinding[] = Object.freeze([]);
+
+function readManual(ctx: SetupContext, args: readonly ArgToken[], config: TlsConfig): void {
   const { d } = ctx;
   if (args.length < 2 || args.length > 3) {
     reportArgError(ctx, 'tls', 'Write `tls CERT KEY [CA]` for certificate files, or `tls { acme NAME... }` for ACME.', args[args.length > 3 ? 3 : 0]);

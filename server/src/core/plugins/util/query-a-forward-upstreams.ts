@@ -2,10 +2,10 @@
 // address with an optional port and transport, a resolv.conf-style file, or a host name resolved once at
 // startup. Also warns about upstreams that send queries back to this machine.
 import type { ArgToken } from '../../corefile/dispenser.js';
-import { isDomainName } from '../../corefile/zone.js';
+import { isDomainName, parseIp, type ParsedIp } from '../../corefile/zone.js';
 import type { SetupContext } from '../types.js';
 import { readPluginFile } from './query-a-files.js';
-import { isLoopbackIp, isPlainIp, splitHostPort } from './query-a-net.js';
+import { isLoopbackAddress, isPlainIp, splitHostPort } from './query-a-net.js';
 
 export type UpstreamTransport = 'dns' | 'tls' | 'https';
 
@@ -26,22 +26,32 @@ export interface ForwardUpstream {
 }
 
 const PREFIXES = ['tls', 'dns', 'quic', 'grpc', 'https3', 'https', 'unix'] as const;
+type Scheme = (typeof PREFIXES)[number];
 const DEFAULT_PORT: Record<UpstreamTransport, string> = { dns: '53', tls: '853', https: '443' };
+
+/** The scheme written before "://" (parse.Transport), or undefined when none of the known ones is. */
+function writtenScheme(s: string): Scheme | undefined {
+  // Most upstreams are plain addresses. Every known scheme is followed by "://" at the text's first colon,
+  // and a one-character search answers that sooner than looking for "://" anywhere.
+  const colon = s.indexOf(':');
+  if (colon < 0 || !s.startsWith('//', colon + 1)) return undefined;
+  for (const p of PREFIXES) {
+    if (s.startsWith(p) && s.startsWith('://', p.length)) return p;
+  }
+  return undefined;
+}
 
 /** parse.Transport: the scheme (dns when none) and the rest. */
 export function splitScheme(s: string): { scheme: string; rest: string } {
-  // Most upstreams are plain addresses: only text with "://" can carry a scheme.
-  if (s.indexOf('://') < 0) return { scheme: 'dns', rest: s };
-  for (const p of PREFIXES) {
-    if (s.startsWith(`${p}://`)) return { scheme: p, rest: s.slice(p.length + 3) };
-  }
-  return { scheme: 'dns', rest: s };
+  const scheme = writtenScheme(s);
+  return scheme === undefined ? { scheme: 'dns', rest: s } : { scheme, rest: s.slice(scheme.length + 3) };
 }
 
 /** Strips a `%zone` suffix (parse.stripZone): everything from the last '%'. */
 function stripZone(host: string): string {
-  const i = host.lastIndexOf('%');
-  return i === -1 ? host : host.slice(0, i);
+  // Most hosts have no zone, and indexOf answers that faster than lastIndexOf.
+  if (host.indexOf('%') === -1) return host;
+  return host.slice(0, host.lastIndexOf('%'));
 }
 
 /** forward's splitZone: the TLS server name written after '%', keeping any port that follows it. */
@@ -72,18 +82,35 @@ const LOOP_EXPLANATION =
 
 /** Classifies each TO token and reports what CoreDNS refuses and what is likely a mistake. */
 export function classifyUpstreams(ctx: SetupContext, tokens: readonly ArgToken[], tlsServerName: string | undefined): ForwardUpstream[] {
-  const out: ForwardUpstream[] = [];
+  // Sized for every token and cut to those classified: an empty array would reserve room for seventeen
+  // upstreams on its first push, where a forward line usually lists one to three.
+  const out = new Array<ForwardUpstream>(tokens.length);
+  let count = 0;
   for (const token of tokens) {
     if (ctx.isUnknown(token)) continue;
     const upstream = classifyOne(ctx, token, tlsServerName);
-    if (upstream) out.push(upstream);
+    if (upstream) out[count++] = upstream;
   }
+  // Setting the length is a slow call, needed only when a token was left out.
+  if (count < out.length) out.length = count;
   return out;
+}
+
+/** The host part without the square brackets around it (every leading '[' and trailing ']'). */
+function withoutBrackets(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x5b) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x5d) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string | undefined): ForwardUpstream | undefined {
   const text = token.value;
-  const { scheme, rest } = splitScheme(text);
+  // splitScheme without its result object, which every upstream would otherwise allocate.
+  const written = writtenScheme(text);
+  const scheme = written ?? 'dns';
+  const rest = written === undefined ? text : text.slice(written.length + 3);
   if (scheme === 'https' && rest.includes('/')) {
     ctx.report('error', 'forward/https-path', `DNS-over-HTTPS upstreams may not carry a path (CoreDNS always uses /dns-query) and CoreDNS refuses '${text}'. Write 'https://${rest.slice(0, rest.indexOf('/'))}'.`, token);
     return undefined;
@@ -98,15 +125,17 @@ function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string |
   }
   const transport: UpstreamTransport = scheme;
   const hp = splitHostPort(rest);
-  const hostPart = hp ? hp.host : rest.replace(/^\[+|\]+$/g, '');
+  const hostPart = hp ? hp.host : withoutBrackets(rest);
   const ip = stripZone(hostPart);
-  if (isPlainIp(ip)) {
+  // Parsed once for both questions: is it a plain address (Go's net.ParseIP), and is it this machine?
+  const parsed = parseIp(ip);
+  if (parsed !== undefined && parsed.zone === '') {
     const serverName = transport === 'tls' ? serverNameOf(text) : undefined;
     if (serverName && tlsServerName !== undefined) {
       ctx.report('error', 'forward/servername-conflict', `'${text}' names its TLS server (%${serverName}) while tls_servername ${tlsServerName} is also set; CoreDNS refuses both. Keep one: drop %${serverName} or the tls_servername option.`, token);
     }
     const port = hp ? hp.port : DEFAULT_PORT[transport];
-    if (transport === 'dns' && port === '53' && leadsBackToThisMachine(ip)) {
+    if (transport === 'dns' && port === '53' && leadsBackToThisMachine(ip, parsed)) {
       ctx.report('warning', 'forward/loop-risk', `Forwarding to the loopback address ${ip} sends queries to this machine's own resolver, which is often CoreDNS itself or systemd-resolved. ${LOOP_EXPLANATION} Forward to a real upstream resolver's address instead.`, token);
     }
     return { text, kind: 'address', transport, host: ip, port, serverName, range: token.range };
@@ -153,6 +182,6 @@ function classifyFileOrName(ctx: SetupContext, token: ArgToken, transport: Upstr
 const DOCKER_EMBEDDED_DNS = '127.0.0.11';
 
 /** A loopback resolver on port 53 that may be CoreDNS itself or a local stub in front of it. */
-function leadsBackToThisMachine(ip: string): boolean {
-  return isLoopbackIp(ip) && ip !== DOCKER_EMBEDDED_DNS;
+function leadsBackToThisMachine(ip: string, parsed: ParsedIp | undefined = parseIp(ip)): boolean {
+  return parsed !== undefined && isLoopbackAddress(parsed) && ip !== DOCKER_EMBEDDED_DNS;
 }

@@ -7,12 +7,15 @@ import { appendAll } from '../../append.js';
 
 /**
  * Zones from arguments like plugin.OriginsFromArgsOrServerBlock: the block's zones when there are none;
- * arguments CoreDNS cannot normalise are silently dropped by CoreDNS, so we warn about each.
+ * arguments CoreDNS cannot normalise are silently dropped by CoreDNS, so we warn about each. The zone
+ * arguments are the tokens from index `from` on (a directive's leading non-zone arguments are skipped
+ * without copying the list).
  */
-export function zonesFromArgs(ctx: SetupContext, directive: string, tokens: readonly ArgToken[]): string[] {
-  if (tokens.length === 0) return [...ctx.block.zones];
+export function zonesFromArgs(ctx: SetupContext, directive: string, tokens: readonly ArgToken[], from = 0): string[] {
+  if (tokens.length <= from) return [...ctx.block.zones];
   const zones: string[] = [];
-  for (const t of tokens) {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (ctx.isUnknown(t)) continue;
     const n = normalizeZoneArg(t.value);
     if (n.zones.length === 0) {
