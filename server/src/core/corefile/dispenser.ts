@@ -18,7 +18,7 @@ export interface ArgToken extends Token {
 }
 
 /** The words of a line that has none after the cursor: one shared list, as callers only read it. */
-const NO_TOKENS: readonly ArgToken[] = Object.freeze([]);
+const NO_TOKENS: readonly ArgToken[] = [];
 
 export class Dispenser {
   private cursor = -1;

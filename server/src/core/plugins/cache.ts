@@ -32,7 +32,7 @@ export interface CacheConfig {
 }
 
 /** No zone is disabled unless a `disable` option says so; that option assigns a new list. */
-const NO_ZONES: readonly string[] = Object.freeze([]);
+const NO_ZONES: readonly string[] = [];
 
 function defaults(zones: readonly string[]): CacheConfig {
   return {

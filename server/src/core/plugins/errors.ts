@@ -25,7 +25,7 @@ export interface ErrorsConfig {
 
 const LEVELS: readonly string[] = ['warning', 'error', 'info', 'debug'];
 /** Most `errors` lines have no consolidate rule; they share this one empty list. */
-const NO_RULES: readonly ConsolidateRule[] = Object.freeze([]);
+const NO_RULES: readonly ConsolidateRule[] = [];
 
 function setup(ctx: SetupContext): ErrorsConfig {
   const { d } = ctx;

@@ -61,12 +61,12 @@ export interface ForwardConfig {
   stanzas: ForwardStanza[];
 }
 
-// The list options are absent from most stanzas, so their defaults share one frozen empty list instead of
+// The list options are absent from most stanzas, so their defaults share one (readonly) empty list instead of
 // five new arrays per forward line; an option that sets a list assigns a new one, never appends to these.
-const NO_UPSTREAMS: readonly ForwardUpstream[] = Object.freeze([]);
-const NO_ZONES: readonly string[] = Object.freeze([]);
-const NO_RCODES: readonly number[] = Object.freeze([]);
-const NO_RESOLVERS: readonly string[] = Object.freeze([]);
+const NO_UPSTREAMS: readonly ForwardUpstream[] = [];
+const NO_ZONES: readonly string[] = [];
+const NO_RCODES: readonly number[] = [];
+const NO_RESOLVERS: readonly string[] = [];
 
 function newStanza(range: ArgToken['range']): ForwardStanza {
   return {

@@ -22,7 +22,7 @@ export const COMMON_LOG_FORMAT = '{remote}:{port} - {>id} "{type} {class} {name}
 export const COMBINED_LOG_FORMAT = `${COMMON_LOG_FORMAT} "{>opcode}"`;
 const CLASSES: readonly string[] = ['all', 'success', 'denial', 'error'];
 /** The classes of a rule whose stanza has no `class` option; every such rule shares this one list. */
-const ALL_CLASSES: readonly LogClass[] = Object.freeze(['all']);
+const ALL_CLASSES: readonly LogClass[] = ['all'];
 
 // The same few formats are written in block after block; each expansion is kept (up to a bound), so that
 // blocks share one copy of the long format text.

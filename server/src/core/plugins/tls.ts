@@ -58,7 +58,7 @@ export function checkTransportsNeedTls(transports: readonly string[], directives
   return out ?? NO_FINDINGS;
 }
 
-const NO_FINDINGS: readonly TransportTlsFinding[] = Object.freeze([]);
+const NO_FINDINGS: readonly TransportTlsFinding[] = [];
 
 function readManual(ctx: SetupContext, args: readonly ArgToken[], config: TlsConfig): void {
   const { d } = ctx;
