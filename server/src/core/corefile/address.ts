@@ -5,12 +5,11 @@
 import type { Severity } from '../types.js';
 import * as zoneHelpers from './zone.js';
 import type { DomainNameFault } from './zone.js';
-import { appendAll } from '../append.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
 // module's getters.
-const { checkDomainName, normalizeName, octetLength, parseIp, reverseZonesForCidr, splitLabels, toFqdn } = zoneHelpers;
+const { checkDomainName, isFqdn, normalizeName, octetLength, parseIp, reverseZonesForCidr, splitLabels, toFqdn } = zoneHelpers;
 
 export type Transport = 'dns' | 'tls' | 'quic' | 'grpc' | 'https' | 'https3' | 'unix';
 
@@ -60,35 +59,53 @@ const SCHEMES: readonly Transport[] = ['tls', 'dns', 'quic', 'grpc', 'https3', '
 /** parse.Transport: a known, exactly lowercase scheme is removed; anything else stays in the text. */
 const SCHEME_PREFIXES: ReadonlyArray<readonly [Transport, string]> = SCHEMES.map((scheme) => [scheme, `${scheme}://`] as const);
 
-export function splitTransport(text: string): { transport: Transport; rest: string; prefixLength: number } {
+/** The known scheme the text starts with, as a [transport, "scheme://"] pair; undefined for none. */
+function knownScheme(text: string): readonly [Transport, string] | undefined {
   // Most keys have no scheme at all; only text with "://" can have one.
-  if (text.indexOf('://') >= 0) {
-    for (const [scheme, prefix] of SCHEME_PREFIXES) {
-      if (text.startsWith(prefix)) return { transport: scheme, rest: text.slice(prefix.length), prefixLength: prefix.length };
-    }
-  }
-  return { transport: 'dns', rest: text, prefixLength: 0 };
+  if (text.indexOf('://') < 0) return undefined;
+  for (const entry of SCHEME_PREFIXES) if (text.startsWith(entry[1])) return entry;
+  return undefined;
 }
 
-const INTEGER = /^[+-]?[0-9]+$/;
+export function splitTransport(text: string): { transport: Transport; rest: string; prefixLength: number } {
+  const scheme = knownScheme(text);
+  if (scheme === undefined) return { transport: 'dns', rest: text, prefixLength: 0 };
+  return { transport: scheme[0], rest: text.slice(scheme[1].length), prefixLength: scheme[1].length };
+}
 
-/** Go's strconv.Atoi: optional sign, decimal digits, within a 64-bit int; otherwise undefined. */
-function goAtoi(s: string): bigint | undefined {
-  if (!INTEGER.test(s)) return undefined;
-  const value = BigInt(s);
-  const limit = 1n << 63n;
-  return value >= -limit && value < limit ? value : undefined;
+const INT64_LIMIT = 1n << 63n;
+
+/**
+ * Go's strconv.Atoi of s from `start` on: optional sign, decimal digits, within a 64-bit int; otherwise
+ * undefined. The value is given as a number (rounded when beyond 2^53, as the callers always did). Up to
+ * fifteen digits are exact in a double, so only longer ones go through BigInt.
+ */
+function goAtoi(s: string, start: number): number | undefined {
+  let i = start;
+  const sign = s.charCodeAt(i);
+  if (sign === 0x2b || sign === 0x2d) i++;
+  if (i === s.length) return undefined;
+  let value = 0;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 0x30 || c > 0x39) return undefined;
+    value = value * 10 + (c - 0x30);
+  }
+  if (s.length - i <= 15) return sign === 0x2d ? -value : value;
+  const big = BigInt(s.slice(start));
+  return big >= -INT64_LIMIT && big < INT64_LIMIT ? Number(big) : undefined;
 }
 
 /** What plugin.SplitHostPort makes of the text after the scheme. Offsets are relative to that text. */
 interface HostPort {
-  hosts: string[];
+  /** The zones served, normalised (lowercase, fully qualified); a network gives its reverse zones. Unset on error. */
+  zones: string[] | undefined;
   zoneText: string;
-  portText?: string;
-  portStart?: number;
-  port?: number;
+  portText: string | undefined;
+  portStart: number | undefined;
+  port: number | undefined;
   isCidr: boolean;
-  error?: { code: string; message: string; start: number; end: number };
+  error: { code: string; message: string; start: number; end: number } | undefined;
 }
 
 /** Quote a name for a message as the user wrote it (no JSON escaping of backslashes). */
@@ -142,32 +159,27 @@ function splitHostPort(s: string, recheckAsFqdn: boolean): HostPort {
   const colon = s.lastIndexOf(':');
   if (colon !== -1 && colon === s.length - 1) {
     return {
-      hosts: [], zoneText: s.slice(0, colon), isCidr: false,
+      zones: undefined, zoneText: s.slice(0, colon), portText: undefined, portStart: undefined, port: undefined, isCidr: false,
       error: {
         code: 'address/trailing-colon', start: colon, end: colon + 1,
         message: 'The address ends with ":" but no port, and CoreDNS refuses it. Write a port after the colon (e.g. ":1053") or drop the colon to use the default port.',
       },
     };
   }
-  let zone = s;
-  let portText: string | undefined;
-  let port: number | undefined;
-  if (colon !== -1) {
-    const parsed = goAtoi(s.slice(colon + 1));
-    if (parsed !== undefined) {
-      portText = s.slice(colon + 1);
-      port = Number(parsed);
-      zone = s.slice(0, colon);
-    }
-  }
-  // One result object, filled in as the checks go (every key of every block comes through here).
-  const result: HostPort = { hosts: [], zoneText: zone, isCidr: false };
-  if (portText !== undefined) {
-    result.portText = portText;
-    result.portStart = colon + 1;
-    result.port = port;
-  }
-  if (octetLength(zone) > 255) {
+  const port = colon === -1 ? undefined : goAtoi(s, colon + 1);
+  const zone = port === undefined ? s : s.slice(0, colon);
+  // One result object of one shape, filled in as the checks go (every key of every block comes through here).
+  const result: HostPort = {
+    zones: undefined,
+    zoneText: zone,
+    portText: port === undefined ? undefined : s.slice(colon + 1),
+    portStart: port === undefined ? undefined : colon + 1,
+    port,
+    isCidr: false,
+    error: undefined,
+  };
+  const octets = octetLength(zone);
+  if (octets > 255) {
     result.error = problemFromFault('too-long', zone, 0, zone.length, false);
     return result;
   }
@@ -185,15 +197,17 @@ function splitHostPort(s: string, recheckAsFqdn: boolean): HostPort {
       result.error = { code: 'address/invalid-cidr', start: 0, end: zone.length, message: `CoreDNS refuses the network ${quote(zone)} as an invalid CIDR: it rejects IPv6 networks written with a leading ":" or "0".${hint}` };
       return result;
     }
-    result.hosts = reverse;
+    // Reverse zones come lowercase and fully qualified already.
+    result.zones = reverse;
     result.isCidr = true;
     return result;
   }
-  if (recheckAsFqdn && octetLength(toFqdn(zone)) > 255) {
+  // The fully qualified form only adds the root dot, one octet, when the zone lacks it.
+  if (recheckAsFqdn && octets + (isFqdn(zone) ? 0 : 1) > 255) {
     result.error = problemFromFault('too-long', zone, 0, zone.length, true);
     return result;
   }
-  result.hosts = [zone];
+  result.zones = [normalizeName(zone)];
   return result;
 }
 
@@ -234,9 +248,8 @@ function warn(found: AddressProblem[], code: string, start: number, end: number,
   found.push({ code, severity: 'warning', start, end, message });
 }
 
-/** Warnings for keys CoreDNS accepts but that almost certainly do not mean what they say. */
-function oddities(key: ServerKey, afterScheme: string, hostPort: HostPort): AddressProblem[] {
-  const found: AddressProblem[] = [];
+/** Adds to `found` the warnings for keys CoreDNS accepts but that almost certainly do not mean what they say. */
+function addOddities(found: AddressProblem[], key: ServerKey, afterScheme: string, hostPort: HostPort): void {
   const zoneStart = key.zoneStart;
   const zone = hostPort.zoneText;
   if (key.transport === 'unix') {
@@ -244,12 +257,12 @@ function oddities(key: ServerKey, afterScheme: string, hostPort: HostPort): Addr
   }
   const scheme = zone.indexOf('://') >= 0 ? SCHEME_IN_ZONE.exec(zone) : null;
   if (scheme) warn(found, 'address/unknown-transport', zoneStart, zoneStart + scheme[0].length, unknownTransportMessage(scheme[1], zone));
-  if (hostPort.isCidr) return found;
+  if (hostPort.isCidr) return;
   const schemeEnd = scheme ? scheme[0].length : 0;
   if (looksLikeNetwork(zone.slice(schemeEnd))) {
     warn(found, 'address/not-a-cidr', zoneStart + schemeEnd, zoneStart + zone.length,
       `${quote(zone.slice(schemeEnd))} looks like a network but is not valid CIDR: ${notCidrReason(zone.slice(schemeEnd))}. CoreDNS therefore keeps it as the literal zone ${quote(normalizeName(zone))} and serves no reverse zone. Write a network such as 10.0.0.0/8 or 2001:db8::/32.`);
-    return found;
+    return;
   }
   const lastColon = afterScheme.lastIndexOf(':');
   // A colon inside an unknown scheme ("udp://") was already reported; only one after it can be a port.
@@ -277,19 +290,21 @@ function oddities(key: ServerKey, afterScheme: string, hostPort: HostPort): Addr
     warn(found, 'address/wildcard-zone', zoneStart, zoneStart + zone.length,
       `A "*" label in a zone is literal: this block only serves names ending in ${quote(normalizeName(zone))}, not every name below ${quote(parent)}. To serve all of them, use ${quote(parent)} as the zone.`);
   }
-  return found;
 }
 
 /** Read one server-block key the way CoreDNS does, with every reason it would refuse it. */
 export function parseServerKey(text: string): ServerKey {
-  const { transport, rest, prefixLength } = splitTransport(text);
+  const scheme = knownScheme(text);
+  const transport: Transport = scheme === undefined ? 'dns' : scheme[0];
+  const prefixLength = scheme === undefined ? 0 : scheme[1].length;
+  const rest = scheme === undefined ? text : text.slice(prefixLength);
   const hostPort = splitHostPort(rest, true);
   const defaultPort = DEFAULT_PORTS[transport] ?? 0;
   const key: ServerKey = {
     text,
     transport,
     port: hostPort.port ?? defaultPort,
-    zones: hostPort.error ? [] : hostPort.hosts.map(normalizeName),
+    zones: hostPort.zones ?? [],
     zoneText: hostPort.zoneText,
     zoneStart: prefixLength,
     isReverseCidr: hostPort.isCidr,
@@ -319,7 +334,7 @@ export function parseServerKey(text: string): ServerKey {
       });
     }
   }
-  if (!hostPort.error) appendAll(key.problems, oddities(key, rest, hostPort));
+  if (!hostPort.error) addOddities(key.problems, key, rest, hostPort);
   return key;
 }
 
@@ -337,7 +352,9 @@ export interface NormalizedZoneArg {
  * zones. Unlike a server key there is no second fully-qualified pass, as in CoreDNS.
  */
 export function normalizeZoneArg(text: string): NormalizedZoneArg {
-  const { rest, prefixLength } = splitTransport(text);
+  const scheme = knownScheme(text);
+  const prefixLength = scheme === undefined ? 0 : scheme[1].length;
+  const rest = scheme === undefined ? text : text.slice(prefixLength);
   const hostPort = splitHostPort(rest, false);
   if (hostPort.error) {
     const { code, message, start, end } = hostPort.error;
@@ -347,5 +364,5 @@ export function normalizeZoneArg(text: string): NormalizedZoneArg {
       problem: { code, message, severity: 'error', start: whole ? 0 : prefixLength + start, end: whole ? text.length : prefixLength + end },
     };
   }
-  return { zones: hostPort.hosts.map(normalizeName) };
+  return { zones: hostPort.zones ?? [] };
 }

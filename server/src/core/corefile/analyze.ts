@@ -35,15 +35,19 @@ export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings
   const tree = input.tree !== undefined && input.tree.uri === input.uri ? input.tree : parseCorefile(input.text, input.uri);
   const model = buildModel(tree, { env: settings.env, host, path: input.path });
   const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined, ...(input.placeName ? { placeName: input.placeName } : {}) });
-  const all: CoreDiagnostic[] = [
-    ...tree.errors.map((e): CoreDiagnostic => ({ severity: e.severity, code: e.code, message: e.message, range: e.range })),
-    ...model.diagnostics,
-    ...checked.diagnostics,
-    ...findListenerClashes(checked.blocks, input.uri),
-    ...unknownVariableFindings(model),
-  ];
-  const diagnostics = all.map((d) => toThisDocument(d, input.uri)).sort(byPosition);
+  // One list, filled in place and sorted in place: a file with many findings makes no intermediate copies.
+  const diagnostics: CoreDiagnostic[] = [];
+  for (const e of tree.errors) diagnostics.push({ severity: e.severity, code: e.code, message: e.message, range: e.range });
+  addInThisDocument(diagnostics, model.diagnostics, input.uri);
+  addInThisDocument(diagnostics, checked.diagnostics, input.uri);
+  addInThisDocument(diagnostics, findListenerClashes(checked.blocks, input.uri), input.uri);
+  addInThisDocument(diagnostics, unknownVariableFindings(model), input.uri);
+  diagnostics.sort(byPosition);
   return { tree, model, blocks: checked.blocks, diagnostics };
+}
+
+function addInThisDocument(target: CoreDiagnostic[], found: readonly CoreDiagnostic[], uri: string): void {
+  for (let i = 0; i < found.length; i++) target.push(toThisDocument(found[i]!, uri));
 }
 
 /** A finding inside another file is shown on the import line of this document that leads to it. */

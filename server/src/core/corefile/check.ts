@@ -8,7 +8,7 @@ import * as registry from '../plugins/registry.js';
 import type { BlockInfo, SetupContext } from '../plugins/types.js';
 import * as address from './address.js';
 import type { ServerKey } from './address.js';
-import { findDuplicateKeys, type PlaceName } from './duplicates.js';
+import { findDuplicateKeys, type BlockAddresses, type PlaceName, type PlacedKey } from './duplicates.js';
 import { Dispenser, type ArgToken } from './dispenser.js';
 import { writtenPlaceholders } from './env.js';
 import type { CorefileModel, EffectiveBlock, EffectiveDirective } from './model.js';
@@ -24,7 +24,8 @@ import type { RootConfig } from '../plugins/root.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
-// module's getters.
+// module's getters. For the same reason of scale, loops run once per block, key or directive count with an
+// index: where the engine does not optimise them away, `for...of` loops allocate an iterator each time.
 const { executionIndex, isDirective, PLUGIN_ORDER } = order;
 const { pluginModule } = registry;
 const { parseServerKey } = address;
@@ -62,28 +63,37 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
     diagnostics.push(d);
   };
 
-  const blocks: CheckedBlock[] = model.blocks.map((block) => {
-    const keys = block.keys.map(({ token, text }) => {
+  // One pass over the blocks reads their keys and gathers what the duplicate check needs. Loops rather than
+  // map/filter chains: a large Corefile has tens of thousands of blocks, and each intermediate list is garbage.
+  const blocks: CheckedBlock[] = [];
+  const duplicateInput: Array<BlockAddresses & { via: EffectiveBlock['via'] }> = [];
+  for (const block of model.blocks) {
+    // Both lists are made at their final size (a push onto an empty array reserves room for sixteen); keys
+    // CoreDNS refuses on their own, or whose text is not known, take no part in the duplicate check.
+    const count = block.keys.length;
+    const keys: CheckedBlock['keys'] = new Array(count);
+    const comparable: PlacedKey[] = new Array(count);
+    let compared = 0;
+    for (let i = 0; i < count; i++) {
+      const { token, text } = block.keys[i]!;
       const key = parseServerKey(text);
-      if (token.unknownEnv.length === 0) {
-        for (const p of key.problems) push(p.severity, p.code, p.message, keyRange(token, text, p.start, p.end), token.uri, block.via);
+      keys[i] = { key, token };
+      if (token.unknownEnv.length > 0) continue;
+      let refused = false;
+      for (let j = 0; j < key.problems.length; j++) {
+        const p = key.problems[j]!;
+        push(p.severity, p.code, p.message, keyRange(token, text, p.start, p.end), token.uri, block.via);
+        if (p.severity === 'error') refused = true;
       }
-      return { key, token };
-    });
-    return { block, keys, configs: new Map<string, unknown>() };
-  });
-
-  const duplicateInput = blocks.map((b) => {
-    const keys = b.keys.filter((k) => k.token.unknownEnv.length === 0 && k.key.problems.every((p) => p.severity !== 'error'));
-    const uri = b.block.keys[0]?.token.uri ?? b.block.node.open?.uri ?? docUri;
-    return {
-      keys: keys.map((k) => ({ key: k.key, range: k.token.range })),
-      bindAddresses: bindAddresses(b.block),
-      hasView: b.block.directives.some((d) => d.name === 'view'),
-      ...(uri !== docUri ? { uri } : {}),
-      via: b.block.via,
-    };
-  });
+      if (!refused) comparable[compared++] = { key, range: token.range };
+    }
+    comparable.length = compared;
+    blocks.push({ block, keys, configs: new Map<string, unknown>() });
+    const uri = block.keys[0]?.token.uri ?? block.node.open?.uri ?? docUri;
+    const addresses: BlockAddresses & { via: EffectiveBlock['via'] } = { keys: comparable, bindAddresses: bindAddresses(block), hasView: hasDirective(block, 'view'), via: block.via };
+    if (uri !== docUri) addresses.uri = uri;
+    duplicateInput.push(addresses);
+  }
   for (const d of findDuplicateKeys(duplicateInput, docUri, options.placeName)) {
     // A clash inside an imported file is tied to the import chain that brought its block in.
     const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => k.range === d.range || sameStart(k.range, d.range)));
@@ -91,58 +101,99 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
     diagnostics.push(d);
   }
 
-  const statuses = new Map<string, DirectiveStatus>();
+  const shared: AnalysisShared = { settings: options.settings, host: options.host, baseDir: options.baseDir, push, statuses: new Map(), suggestions: new Map() };
   for (const checked of blocks) {
-    checkDirectives(checked, options, push, statuses);
+    checkDirectives(checked, shared);
     checkAcrossDirectives(checked, push);
   }
   return { blocks, diagnostics };
 }
 
-/** The addresses of the block's `bind` lines, which CoreDNS includes in its duplicate detection. */
-function bindAddresses(block: EffectiveBlock): string[] {
-  const out: string[] = [];
-  for (const d of block.directives) {
+const NO_ADDRESSES: readonly string[] = [];
+
+/**
+ * The addresses of the block's `bind` lines, which CoreDNS includes in its duplicate detection. Most blocks
+ * have none and share one empty list (typed readonly: the duplicate check only reads it).
+ */
+function bindAddresses(block: EffectiveBlock): readonly string[] {
+  let out: string[] | undefined;
+  const directives = block.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const d = directives[i]!;
     if (d.name !== 'bind') continue;
-    for (const t of d.tokens.slice(1)) {
-      if (t.value === '{') break;
-      out.push(t.value);
+    out ??= [];
+    const tokens = d.tokens;
+    for (let t = 1; t < tokens.length; t++) {
+      if (tokens[t]!.value === '{') break;
+      out.push(tokens[t]!.value);
     }
   }
-  return out;
+  return out ?? NO_ADDRESSES;
+}
+
+function hasDirective(block: EffectiveBlock, name: string): boolean {
+  const directives = block.directives;
+  for (let i = 0; i < directives.length; i++) if (directives[i]!.name === name) return true;
+  return false;
 }
 
 type Push = (severity: Severity, code: string, message: string, range: Range, uri: string, via: EffectiveBlock['via']) => void;
 
+/** What every setup of one analysis shares; held once rather than copied into each setup's context. */
+interface AnalysisShared {
+  readonly settings: AnalysisSettings;
+  readonly host: FileHost;
+  readonly baseDir: string | undefined;
+  readonly push: Push;
+  /** Each directive's status for the targeted release, asked once per name and analysis. */
+  readonly statuses: Map<string, DirectiveStatus>;
+  /**
+   * The "did you mean" of each unknown directive name, found once per name and analysis: a file that
+   * repeats a misspelt directive in every block would otherwise measure it against every plugin each time.
+   */
+  readonly suggestions: Map<string, string | undefined>;
+}
+
 /**
- * What a module's setup sees. One object per setup call, with methods rather than closures: a Corefile of
- * ten thousand blocks runs tens of thousands of setups.
+ * What a module's setup sees. One object per setup call, with methods rather than closures, and as few
+ * fields as will do: a Corefile of ten thousand blocks runs tens of thousands of setups.
  */
 class PluginSetupContext implements SetupContext {
   constructor(
     readonly d: Dispenser,
     readonly block: BlockInfo,
-    readonly settings: AnalysisSettings,
-    readonly host: FileHost,
-    readonly baseDir: string | undefined,
+    private readonly shared: AnalysisShared,
     readonly root: string | undefined,
-    /** The occurrences handed to the module, in block order. */
-    private readonly handed: readonly EffectiveDirective[],
+    /** The first occurrence handed to the module. */
+    private readonly first: EffectiveDirective,
+    /** The occurrences handed after it, in block order, when the module reads several. */
+    private readonly later: readonly EffectiveDirective[] | undefined,
     /** Ranges whose "unknown option" errors a version finding already covers. */
     private readonly superseded: readonly Range[],
-    private readonly push: Push,
   ) {}
+
+  get settings(): AnalysisSettings {
+    return this.shared.settings;
+  }
+
+  get host(): FileHost {
+    return this.shared.host;
+  }
+
+  get baseDir(): string | undefined {
+    return this.shared.baseDir;
+  }
 
   report(severity: Severity, code: string, message: string, at?: ArgToken | Range): void {
     const d = this.d;
     const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
     const range = at === undefined ? d.range() : 'uri' in at ? at.range : at;
-    const handed = this.handed;
-    const uri = token?.uri ?? handed[0]!.tokens[0]!.uri;
+    const first = this.first;
+    const uri = token?.uri ?? first.tokens[0]!.uri;
     // The finding belongs to the occurrence that holds the token (its import chain is the one to show).
-    let owner = handed[0]!;
-    if (token && handed.length > 1) {
-      for (const h of handed) {
+    let owner = first;
+    if (token && this.later !== undefined && !first.tokens.includes(token)) {
+      for (const h of this.later) {
         if (h.tokens.includes(token)) {
           owner = h;
           break;
@@ -152,7 +203,7 @@ class PluginSetupContext implements SetupContext {
     if (severity === 'error') {
       for (const r of this.superseded) if (sameRange(r, range)) return;
     }
-    this.push(severity, code, message, range, uri, owner.via);
+    this.shared.push(severity, code, message, range, uri, owner.via);
   }
 
   isUnknown(token: ArgToken | undefined): boolean {
@@ -175,99 +226,134 @@ function inExecutionOrder(names: ReadonlySet<string>): string[] {
   return sorted;
 }
 
-/** `statuses` keeps each directive's status for the targeted release, asked once per name and analysis. */
-function checkDirectives(checked: CheckedBlock, options: CheckOptions, push: Push, statuses: Map<string, DirectiveStatus>): void {
+function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
+  const push = shared.push;
   const { block } = checked;
-  const byName = new Map<string, EffectiveDirective[]>();
   const present = new Set<string>();
-  for (const d of block.directives) {
+  const directives = block.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const d = directives[i]!;
     const nameToken = d.tokens[0]!;
     if (nameToken.unknownEnv.length > 0) {
       push('information', 'env/unknown-directive-name', `The directive name depends on ${writtenPlaceholders(nameToken)}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, nameToken.range, nameToken.uri, d.via);
       continue;
     }
     if (!isDirective(d.name)) {
-      reportUnknownDirective(d, options.settings, push);
+      reportUnknownDirective(d, shared);
       continue;
     }
-    let status = statuses.get(d.name);
-    if (status === undefined) {
-      status = directiveStatus(d.name, options.settings.corednsVersion);
-      statuses.set(d.name, status);
-    }
+    const status = statusOf(d.name, shared);
     if (status.status === 'not-yet') {
-      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${options.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, nameToken.range, nameToken.uri, d.via);
+      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${shared.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, nameToken.range, nameToken.uri, d.via);
       continue;
     }
-    const list = byName.get(d.name);
-    if (list) list.push(d);
-    else {
-      byName.set(d.name, [d]);
-      present.add(d.name);
-    }
+    present.add(d.name);
   }
   const keys = checked.keys;
   const zones = keys.length === 1 ? keys[0]!.key.zones.slice() : keys.flatMap((k) => k.key.zones);
-  const transports = keys.map((k) => k.key.transport);
+  const transports: string[] = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) transports[i] = keys[i]!.key.transport;
   const info: BlockInfo = { zones, transports, directives: present };
-  for (const f of checkTransportsNeedTls(info.transports, info.directives)) {
+  const tlsFindings = checkTransportsNeedTls(info.transports, info.directives);
+  for (let i = 0; i < tlsFindings.length; i++) {
+    const f = tlsFindings[i]!;
     const k = checked.keys[f.keyIndex]!;
     if (k.token.unknownEnv.length > 0) continue;
     push('error', f.code, f.message, k.token.range, k.token.uri, block.via);
   }
+  const version = shared.settings.corednsVersion;
   // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
-  for (const name of inExecutionOrder(info.directives)) {
-    const occurrences = byName.get(name)!;
+  const names = inExecutionOrder(info.directives);
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]!;
     const module = pluginModule(name);
     if (!module) continue;
-    let handed = occurrences;
-    // A directive may be repeatable only since some release (forward since 1.9.4): before that it is once.
-    const severalSince = occurrences.length > 1 && module.repeat === 'repeatable' ? severalNotYetSince(name, options.settings.corednsVersion) : undefined;
-    if (severalSince !== undefined) {
-      for (const extra of occurrences.slice(1)) {
-        const t = extra.tokens[0]!;
-        push('error', 'version/several-not-available', `CoreDNS ${options.settings.corednsVersion} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, t.range, t.uri, extra.via);
-      }
-      handed = occurrences.slice(0, 1);
-    } else if (module.repeat !== 'repeatable' && occurrences.length > 1) {
-      handed = occurrences.slice(0, 1);
-      for (const extra of occurrences.slice(1)) {
-        const t = extra.tokens[0]!;
-        if (module.repeat === 'once') {
-          push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, t.range, t.uri, extra.via);
-        } else {
-          push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, t.range, t.uri, extra.via);
+    const first = firstOccurrence(block, name);
+    if (!first) continue;
+    const extras = laterOccurrences(block, first);
+    // The occurrences after the first that the module reads too: only a repeatable directive gets them.
+    let later: readonly EffectiveDirective[] | undefined;
+    if (extras !== undefined) {
+      // A directive may be repeatable only since some release (forward since 1.9.4): before that it is once.
+      const severalSince = module.repeat === 'repeatable' ? severalNotYetSince(name, version) : undefined;
+      if (severalSince !== undefined) {
+        for (const extra of extras) {
+          const t = extra.tokens[0]!;
+          push('error', 'version/several-not-available', `CoreDNS ${version} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, t.range, t.uri, extra.via);
         }
+      } else if (module.repeat !== 'repeatable') {
+        for (const extra of extras) {
+          const t = extra.tokens[0]!;
+          if (module.repeat === 'once') {
+            push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, t.range, t.uri, extra.via);
+          } else {
+            push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, t.range, t.uri, extra.via);
+          }
+        }
+      } else {
+        later = extras;
       }
     }
     // Options the targeted release does not know, deprecated or removed; a removed option's own message
     // names the replacement, so the module's plain "unknown option" at the same word is left out.
-    let superseded = NO_RANGES as Range[];
-    for (const occurrence of handed) {
-      for (const f of checkOptionVersions(occurrence, options.settings.corednsVersion)) {
-        push(f.severity, f.code, f.message, f.token.range, f.token.uri, occurrence.via);
-        if (f.replacesUnknownOption) {
-          if (superseded === NO_RANGES) superseded = [];
-          superseded.push(f.token.range);
-        }
-      }
-    }
+    let superseded = reportOptionVersions(first, version, push, NO_RANGES);
+    if (later !== undefined) for (const occurrence of later) superseded = reportOptionVersions(occurrence, version, push, superseded);
     // One occurrence hands its own token list (the dispenser only reads it); several are joined.
-    let tokens = handed[0]!.tokens;
-    if (handed.length > 1) {
-      tokens = [];
-      for (const h of handed) for (const t of h.tokens) tokens.push(t);
+    let tokens = first.tokens;
+    if (later !== undefined) {
+      tokens = first.tokens.slice();
+      for (const h of later) for (const t of h.tokens) tokens.push(t);
     }
     // `root` runs first in execution order, so its directory is known before any plugin that joins paths to it.
     const root = (checked.configs.get('root') as RootConfig | undefined)?.path;
-    const ctx = new PluginSetupContext(new Dispenser(tokens), info, options.settings, options.host, options.baseDir, root, handed, superseded, push);
+    const ctx = new PluginSetupContext(new Dispenser(tokens), info, shared, root, first, later, superseded);
     try {
       checked.configs.set(name, module.setup(ctx));
     } catch (error) {
-      const t = handed[0]!.tokens[0]!;
-      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, t.range, t.uri, handed[0]!.via);
+      const t = first.tokens[0]!;
+      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, t.range, t.uri, first.via);
     }
   }
+}
+
+/**
+ * Reports the option findings of one occurrence for the targeted release and returns the ranges whose
+ * "unknown option" errors they cover: `superseded` itself, or a new list once there is something to add.
+ */
+function reportOptionVersions(occurrence: EffectiveDirective, version: string, push: Push, superseded: readonly Range[]): readonly Range[] {
+  let covered: Range[] | undefined;
+  const findings = checkOptionVersions(occurrence, version);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    push(f.severity, f.code, f.message, f.token.range, f.token.uri, occurrence.via);
+    if (f.replacesUnknownOption) (covered ??= superseded.slice()).push(f.token.range);
+  }
+  return covered ?? superseded;
+}
+
+/**
+ * The first line of a directive in the block whose name is known. Whether a name is checked at all
+ * depends on the name alone, so the first pass accepted every such line. A block holds a handful of
+ * directives, so scanning it beats keeping a map of lines per block.
+ */
+function firstOccurrence(block: EffectiveBlock, name: string): EffectiveDirective | undefined {
+  const directives = block.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const d = directives[i]!;
+    if (d.name === name && d.tokens[0]!.unknownEnv.length === 0) return d;
+  }
+  return undefined;
+}
+
+/** The lines of the same directive after `first`, in block order; undefined for the usual single line. */
+function laterOccurrences(block: EffectiveBlock, first: EffectiveDirective): EffectiveDirective[] | undefined {
+  const directives = block.directives;
+  let later: EffectiveDirective[] | undefined;
+  for (let i = directives.indexOf(first) + 1; i < directives.length; i++) {
+    const d = directives[i]!;
+    if (d.name === first.name && d.tokens[0]!.unknownEnv.length === 0) (later ??= []).push(d);
+  }
+  return later;
 }
 
 /** The release since which several lines of the directive are accepted, when the target predates it. */
@@ -276,7 +362,17 @@ function severalNotYetSince(name: string, version: string): string | undefined {
   return status.status === 'not-yet' ? status.since : undefined;
 }
 
-function reportUnknownDirective(d: EffectiveDirective, settings: AnalysisSettings, push: Push): void {
+function statusOf(name: string, shared: AnalysisShared): DirectiveStatus {
+  let status = shared.statuses.get(name);
+  if (status === undefined) {
+    status = directiveStatus(name, shared.settings.corednsVersion);
+    shared.statuses.set(name, status);
+  }
+  return status;
+}
+
+function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): void {
+  const { settings, push } = shared;
   const t = d.tokens[0]!;
   if (settings.externalPlugins.includes(d.name)) return;
   const external = findExternalPlugin(d.name);
@@ -291,13 +387,17 @@ function reportUnknownDirective(d: EffectiveDirective, settings: AnalysisSetting
     );
     return;
   }
-  const status = directiveStatus(d.name, settings.corednsVersion);
+  const status = statusOf(d.name, shared);
   if (status.status === 'removed') {
     const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
     push('error', 'version/directive-removed', `'${d.name}' was removed from CoreDNS after ${status.lastVersion} (${status.note}); CoreDNS ${settings.corednsVersion} refuses it as an unknown directive.${instead}`, t.range, t.uri, d.via);
     return;
   }
-  const suggestion = closest(d.name, PLUGIN_ORDER);
+  let suggestion = shared.suggestions.get(d.name);
+  if (suggestion === undefined && !shared.suggestions.has(d.name)) {
+    suggestion = closest(d.name, PLUGIN_ORDER);
+    shared.suggestions.set(d.name, suggestion);
+  }
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   push(
     'error',

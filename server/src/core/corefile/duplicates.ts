@@ -24,18 +24,19 @@ export interface PlacedKey {
 export interface BlockAddresses {
   keys: PlacedKey[];
   /** The addresses the block's `bind` directives leave (after `except`), as written; empty when unbound. */
-  bindAddresses: string[];
+  bindAddresses: readonly string[];
   hasView: boolean;
   /** The document the block comes from, when that is not the analysed one (an imported file). */
   uri?: string;
 }
 
-/** One listener CoreDNS registers: zoneAddr in dnsserver. */
+/** One listener CoreDNS registers (zoneAddr in dnsserver), with the key it comes from. */
 interface Listener {
   transport: string;
   zone: string;
   port: string;
   address: string;
+  place: Place;
 }
 
 interface Place {
@@ -46,18 +47,14 @@ interface Place {
   keyIndex: number;
 }
 
-interface Registration {
-  listener: Listener;
-  place: Place;
-}
-
 type ConflictKind = 'duplicate' | 'overlap';
 
 interface Conflict {
   kind: ConflictKind;
-  here: Place;
+  /** The listener refused; its place is the key the finding sits on. */
   listener: Listener;
-  other: Registration;
+  /** The listener registered first that it clashes with. */
+  other: Listener;
   zones: string[];
 }
 
@@ -82,26 +79,33 @@ function describe(l: Listener): string {
   return `${l.transport}://${l.zone}:${l.port}${l.address ? ` on ${l.address}` : ''}`;
 }
 
-/** The overlap checker of core/dnsserver/address.go, with the place each listener came from. */
+/**
+ * The overlap checker of core/dnsserver/address.go, with the place each listener came from. CoreDNS also
+ * keeps, per transport, zone and port, the last listener registered on any address; that one is only
+ * consulted when no every-address listener is registered there (else the exact check answers first), so
+ * the last BOUND listener is all that needs keeping, and most Corefiles have none.
+ */
 class OverlapChecker {
-  private readonly registered = new Map<string, Registration>();
-  private readonly unbound = new Map<string, Registration>();
+  private readonly registered = new Map<string, Listener>();
+  private readonly lastBound = new Map<string, Listener>();
 
   /** `id` and `unboundId` name the listener and its every-address twin (listenerId). */
-  check(l: Listener, id: string, unboundId: string): { kind: ConflictKind; other: Registration } | undefined {
+  check(l: Listener, id: string, unboundId: string): { kind: ConflictKind; other: Listener } | undefined {
     const exact = this.registered.get(id);
     if (exact) return { kind: 'duplicate', other: exact };
-    const anyBound = this.unbound.get(unboundId);
-    if (!anyBound) return undefined;
     // An unbound listener clashes with the last bound one registered for the same zone and port.
-    if (l.address === '') return { kind: 'overlap', other: anyBound };
+    if (l.address === '') {
+      const bound = this.lastBound.get(unboundId);
+      return bound ? { kind: 'overlap', other: bound } : undefined;
+    }
+    // A bound one clashes with an unbound one registered for the same zone and port.
     const unboundTwin = this.registered.get(unboundId);
     return unboundTwin ? { kind: 'overlap', other: unboundTwin } : undefined;
   }
 
-  register(registration: Registration, id: string, unboundId: string): void {
-    this.registered.set(id, registration);
-    this.unbound.set(unboundId, registration);
+  register(l: Listener, id: string, unboundId: string): void {
+    this.registered.set(id, l);
+    if (l.address !== '') this.lastBound.set(unboundId, l);
   }
 }
 
@@ -122,20 +126,21 @@ function where(place: Place, here: Place, documentUri: string, placeName: PlaceN
 }
 
 function message(c: Conflict, documentUri: string, placeName: PlaceName): string {
+  const here = c.listener.place;
   const more = c.zones.length > 1 ? ` (and ${c.zones.length - 1} more of its zones)` : '';
   const head = `CoreDNS refuses to serve ${describe(c.listener)}${more}:`;
-  const otherKey = `"${c.other.place.placed.key.text}" (${where(c.other.place, c.here, documentUri, placeName)})`;
+  const otherKey = `"${c.other.place.placed.key.text}" (${where(c.other.place, here, documentUri, placeName)})`;
   if (c.kind === 'duplicate') {
-    if (c.other.place.blockIndex === c.here.blockIndex && c.other.place.keyIndex === c.here.keyIndex) {
+    if (c.other.place.blockIndex === here.blockIndex && c.other.place.keyIndex === here.keyIndex) {
       return `${head} the block's bind addresses list ${c.listener.address} twice. Remove the repeated address.`;
     }
     return `${head} ${otherKey} already serves the same zone with the same transport and port. Merge the two blocks, give one another port, or bind them to different addresses.`;
   }
-  const viewNote = c.here.block.hasView
+  const viewNote = here.block.hasView
     ? ' A block with a view may share a zone and port with other blocks, but not across this bound/unbound split.'
     : '';
   if (c.listener.address === '') {
-    return `${head} this block listens on every address, but ${otherKey} already serves the same zone and port bound to ${c.other.listener.address}. Bind this block to addresses other than ${c.other.listener.address} (bind plugin), or use another port.${viewNote}`;
+    return `${head} this block listens on every address, but ${otherKey} already serves the same zone and port bound to ${c.other.address}. Bind this block to addresses other than ${c.other.address} (bind plugin), or use another port.${viewNote}`;
   }
   return `${head} this block is bound to ${c.listener.address}, but ${otherKey} already serves the same zone and port on every address. Bind that block to addresses other than ${c.listener.address} too (bind plugin), or use another port.${viewNote}`;
 }
@@ -145,51 +150,72 @@ function message(c: Conflict, documentUri: string, placeName: PlaceName): string
  * and points at the first with `related`; keys CoreDNS refuses for their own sake are skipped, as
  * CoreDNS stops before it compares them.
  */
-export function findDuplicateKeys(blocks: BlockAddresses[], documentUri = '', placeName: PlaceName = linePlaceName): CoreDiagnostic[] {
+export function findDuplicateKeys(blocks: readonly BlockAddresses[], documentUri = '', placeName: PlaceName = linePlaceName): CoreDiagnostic[] {
   const checker = new OverlapChecker();
-  const conflicts = new Map<string, Conflict>();
-  blocks.forEach((block, blockIndex) => {
-    const hosts = block.bindAddresses.length > 0 ? block.bindAddresses : [''];
-    block.keys.forEach((placed, keyIndex) => {
-      if (placed.key.problems.some((p) => p.severity === 'error')) return;
+  // Conflicts are rare: the map is made for the first one. The loops run once per key, zone and address of
+  // the whole Corefile, so they use indexes: a `for...of` the engine does not optimise away allocates an iterator.
+  let conflicts: Map<string, Conflict> | undefined;
+  for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
+    const block = blocks[blockIndex]!;
+    const hosts = block.bindAddresses.length > 0 ? block.bindAddresses : EVERY_ADDRESS;
+    for (let keyIndex = 0; keyIndex < block.keys.length; keyIndex++) {
+      const placed = block.keys[keyIndex]!;
+      const key = placed.key;
+      if (isRefused(key)) continue;
       const here: Place = { block, placed, blockIndex, keyIndex };
-      for (const zone of placed.key.zones) {
-        for (const address of hosts) {
-          const listener: Listener = { transport: placed.key.transport, zone, port: portKey(placed.key), address };
-          const unboundId = listenerId(listener.transport, zone, listener.port, '');
-          const id = address === '' ? unboundId : listenerId(listener.transport, zone, listener.port, address);
+      const port = portKey(key);
+      for (let z = 0; z < key.zones.length; z++) {
+        const zone = key.zones[z]!;
+        const unboundId = listenerId(key.transport, zone, port, '');
+        for (let h = 0; h < hosts.length; h++) {
+          const address = hosts[h]!;
+          const listener: Listener = { transport: key.transport, zone, port, address, place: here };
+          const id = address === '' ? unboundId : listenerId(key.transport, zone, port, address);
           const found = checker.check(listener, id, unboundId);
           // A view block never registers, and an exact repeat is what views are allowed to do.
-          if (!block.hasView && !found) checker.register({ listener, place: here }, id, unboundId);
+          if (!block.hasView && !found) checker.register(listener, id, unboundId);
           if (!found || (block.hasView && found.kind === 'duplicate')) continue;
           const other = found.other.place;
-          const conflictId = [blockIndex, keyIndex, found.kind, other.blockIndex, other.keyIndex].join(' ');
+          const conflictId = `${blockIndex} ${keyIndex} ${found.kind} ${other.blockIndex} ${other.keyIndex}`;
+          conflicts ??= new Map();
           const known = conflicts.get(conflictId);
           if (known) {
             if (!known.zones.includes(zone)) known.zones.push(zone);
           } else {
-            conflicts.set(conflictId, { kind: found.kind, here, listener, other: found.other, zones: [zone] });
+            conflicts.set(conflictId, { kind: found.kind, listener, other: found.other, zones: [zone] });
           }
         }
       }
-    });
-  });
-  return [...conflicts.values()].map((c) => {
+    }
+  }
+  const findings: CoreDiagnostic[] = [];
+  if (conflicts === undefined) return findings;
+  for (const c of conflicts.values()) {
+    const here = c.listener.place;
     const otherUri = c.other.place.block.uri ?? documentUri;
     const diagnostic: CoreDiagnostic = {
       severity: 'error',
       code: c.kind === 'duplicate' ? 'core/duplicate-address' : 'core/address-overlap',
       message: message(c, documentUri, placeName),
-      range: c.here.placed.range,
+      range: here.placed.range,
       related: [
         {
           uri: otherUri,
           range: c.other.place.placed.range,
-          message: `${describe(c.other.listener)} is first served here.`,
+          message: `${describe(c.other)} is first served here.`,
         },
       ],
     };
-    if (c.here.block.uri !== undefined && c.here.block.uri !== documentUri) diagnostic.uri = c.here.block.uri;
-    return diagnostic;
-  });
+    if (here.block.uri !== undefined && here.block.uri !== documentUri) diagnostic.uri = here.block.uri;
+    findings.push(diagnostic);
+  }
+  return findings;
+}
+
+/** A block without `bind` listens on every address, which CoreDNS writes as the empty address. */
+const EVERY_ADDRESS: readonly string[] = [''];
+
+function isRefused(key: ServerKey): boolean {
+  for (let i = 0; i < key.problems.length; i++) if (key.problems[i]!.severity === 'error') return true;
+  return false;
 }

@@ -59,8 +59,12 @@ const NO_FINDINGS: readonly OptionVersionFinding[] = [];
 
 /** Whether any option of the directive needs a word about the targeted release (the usual answer is no). */
 function anyOptionFinding(directive: EffectiveDirective, version: string): boolean {
-  for (const block of directive.node.blocks) {
-    for (const line of block.lines) {
+  // Index loops: every directive comes through here, and array iterators are not always optimised away.
+  const blocks = directive.node.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const lines = blocks[b]!.lines;
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l]!;
       if (line.kind === 'option' && cachedOptionStatus(directive.name, line.name.text, version).status !== 'available') return true;
     }
   }

@@ -83,9 +83,13 @@ export function goToLower(s: string): string {
   return out;
 }
 
-/** CoreDNS's plugin.Name(...).Normalize(): fully qualified, then lowercased. */
+/**
+ * CoreDNS's plugin.Name(...).Normalize(): fully qualified, then lowercased. Lowering first gives the same
+ * name (lowering never makes or removes a dot or a backslash) and scans the text as written, rather than
+ * a joined string the engine would first have to copy into one piece.
+ */
 export function normalizeName(s: string): string {
-  return goToLower(toFqdn(s));
+  return toFqdn(goToLower(s));
 }
 
 function isDigit(b: number | undefined): boolean {
@@ -99,26 +103,31 @@ function isDigit(b: number | undefined): boolean {
  */
 export function checkDomainName(s: string): DomainNameCheck {
   if (s.length === 0) return { ok: false, fault: 'empty', start: 0, end: 0 };
-  const fqdn = toFqdn(s);
-  // Names are nearly always ASCII: their octets are then their code units, and no copy is needed.
-  if (isAscii(fqdn)) return walkDomainName(s, fqdn, undefined);
-  return walkDomainName(s, fqdn, utf8(fqdn));
+  // The walk reads the fully qualified name: the text itself, plus a root dot when it lacks one. Names are
+  // nearly always ASCII: their octets are then their code units, and that dot needs no new string.
+  const fqdnLength = isFqdn(s) ? s.length : s.length + 1;
+  if (isAscii(s)) return walkDomainName(s, fqdnLength, undefined);
+  return walkDomainName(s, fqdnLength, utf8(toFqdn(s)));
 }
 
-/** Octet i of the name: from the UTF-8 encoding when there is one, else the ASCII code unit. */
-function octetAt(fqdn: string, encoded: Utf8Text | undefined, i: number): number | undefined {
+/**
+ * Octet i of the fully qualified name: from the UTF-8 encoding when there is one, else the ASCII code unit
+ * of s, or the root dot just past s when the name is made fully qualified.
+ */
+function octetAt(s: string, fqdnLength: number, encoded: Utf8Text | undefined, i: number): number | undefined {
   if (encoded) return encoded.bytes[i];
-  return i < fqdn.length ? fqdn.charCodeAt(i) : undefined;
+  if (i < s.length) return s.charCodeAt(i);
+  return i < fqdnLength ? 0x2e : undefined;
 }
 
 /** The offset in s of the character that octet b belongs to (clamped to s). */
-function offsetOf(s: string, fqdn: string, encoded: Utf8Text | undefined, b: number): number {
+function offsetOf(s: string, encoded: Utf8Text | undefined, b: number): number {
   if (encoded) return Math.min(encoded.offsets[Math.min(b, encoded.bytes.length)] ?? s.length, s.length);
-  return Math.min(Math.min(b, fqdn.length), s.length);
+  return Math.min(b, s.length);
 }
 
-function walkDomainName(s: string, fqdn: string, encoded: Utf8Text | undefined): DomainNameCheck {
-  const length = encoded ? encoded.bytes.length : fqdn.length;
+function walkDomainName(s: string, fqdnLength: number, encoded: Utf8Text | undefined): DomainNameCheck {
+  const length = encoded ? encoded.bytes.length : fqdnLength;
   const maxWire = 256;
   let off = 0;
   let begin = 0;
@@ -127,12 +136,12 @@ function walkDomainName(s: string, fqdn: string, encoded: Utf8Text | undefined):
   let escape = false;
   let lastBackslash = 0;
   for (let i = 0; i < length; i++) {
-    const b = octetAt(fqdn, encoded, i);
+    const b = octetAt(s, fqdnLength, encoded, i);
     if (b === 0x5c) {
       escape = !escape;
       lastBackslash = i;
       if (off + 1 > maxWire) return { ok: false, fault: 'too-long', start: 0, end: s.length };
-      if (isDigit(octetAt(fqdn, encoded, i + 1)) && isDigit(octetAt(fqdn, encoded, i + 2)) && isDigit(octetAt(fqdn, encoded, i + 3))) {
+      if (isDigit(octetAt(s, fqdnLength, encoded, i + 1)) && isDigit(octetAt(s, fqdnLength, encoded, i + 2)) && isDigit(octetAt(s, fqdnLength, encoded, i + 3))) {
         i += 3;
         begin += 3;
       } else {
@@ -143,13 +152,13 @@ function walkDomainName(s: string, fqdn: string, encoded: Utf8Text | undefined):
     } else if (b === 0x2e) {
       escape = false;
       if (i === 0 && length > 1) return { ok: false, fault: 'leading-dot', start: 0, end: 1 };
-      if (wasDot) return { ok: false, fault: 'empty-label', start: offsetOf(s, fqdn, encoded, i - 1), end: offsetOf(s, fqdn, encoded, i + 1) };
+      if (wasDot) return { ok: false, fault: 'empty-label', start: offsetOf(s, encoded, i - 1), end: offsetOf(s, encoded, i + 1) };
       wasDot = true;
       const labelLength = i - begin;
       if (labelLength >= 64) {
         // begin was advanced once per escape, so the label's text starts at the previous dot.
-        const labelStart = lastDotBefore(fqdn, encoded, i) + 1;
-        return { ok: false, fault: 'label-too-long', start: offsetOf(s, fqdn, encoded, labelStart), end: offsetOf(s, fqdn, encoded, i) };
+        const labelStart = lastDotBefore(s, fqdnLength, encoded, i) + 1;
+        return { ok: false, fault: 'label-too-long', start: offsetOf(s, encoded, labelStart), end: offsetOf(s, encoded, i) };
       }
       off += 1 + labelLength;
       if (off > maxWire) return { ok: false, fault: 'too-long', start: 0, end: s.length };
@@ -160,16 +169,25 @@ function walkDomainName(s: string, fqdn: string, encoded: Utf8Text | undefined):
       wasDot = false;
     }
   }
-  if (escape) return { ok: false, fault: 'trailing-backslash', start: offsetOf(s, fqdn, encoded, lastBackslash), end: offsetOf(s, fqdn, encoded, lastBackslash + 1) };
-  return { ok: true, labels };
+  if (escape) return { ok: false, fault: 'trailing-backslash', start: offsetOf(s, encoded, lastBackslash), end: offsetOf(s, encoded, lastBackslash + 1) };
+  return okWithLabels(labels);
+}
+
+/** The answers for accepted names, one per label count, shared: accepting a name then allocates nothing. */
+const OK_BY_LABELS: Array<DomainNameCheck & { ok: true }> = [];
+
+function okWithLabels(labels: number): DomainNameCheck {
+  let ok = OK_BY_LABELS[labels];
+  if (ok === undefined) ok = OK_BY_LABELS[labels] = Object.freeze({ ok: true as const, labels });
+  return ok;
 }
 
 /** The byte index of the separating dot before index i, or -1 (escaped dots are skipped). */
-function lastDotBefore(fqdn: string, encoded: Utf8Text | undefined, i: number): number {
+function lastDotBefore(s: string, fqdnLength: number, encoded: Utf8Text | undefined, i: number): number {
   for (let j = i - 1; j >= 0; j--) {
-    if (octetAt(fqdn, encoded, j) !== 0x2e) continue;
+    if (octetAt(s, fqdnLength, encoded, j) !== 0x2e) continue;
     let backslashes = 0;
-    for (let k = j - 1; k >= 0 && octetAt(fqdn, encoded, k) === 0x5c; k--) backslashes++;
+    for (let k = j - 1; k >= 0 && octetAt(s, fqdnLength, encoded, k) === 0x5c; k--) backslashes++;
     if (backslashes % 2 === 0) return j;
   }
   return -1;
@@ -206,25 +224,61 @@ export function labelCount(name: string): number {
   return name === '' ? 0 : splitLabels(name).length;
 }
 
+/** Whether a name has any label: only the root and the empty name (the root once made fully qualified) have none. */
+function hasLabels(name: string): boolean {
+  return name !== '' && name !== '.';
+}
+
+/** Where the labels of a name end: before its root dot when it is fully qualified, else at its end. */
+function labelsEnd(name: string): number {
+  return isFqdn(name) ? name.length - 1 : name.length;
+}
+
+/** The start of the label that ends at `end`: just after the separating dot before it (as splitLabels cuts), or 0. */
+function labelStart(name: string, end: number): number {
+  for (let j = end - 1; j >= 0; j--) {
+    if (name.charCodeAt(j) !== 0x2e) continue;
+    let backslashes = 0;
+    for (let k = j - 1; k >= 0 && name.charCodeAt(k) === 0x5c; k--) backslashes++;
+    if (backslashes % 2 === 0) return j + 1;
+  }
+  return 0;
+}
+
 /** miekg/dns compares labels octet by octet, folding only ASCII letters. */
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+function asciiFold(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+function sameLabel(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if (asciiFold(a.charCodeAt(aStart + i)) !== asciiFold(b.charCodeAt(bStart + i))) return false;
+  return true;
 }
 
 /**
  * Is child equal to parent or below it, on label boundaries (miekg/dns IsSubDomain)? Both names are
  * made fully qualified first, so "www.example.org" is under "example.org.". Everything is under ".".
+ * The labels are compared from the right in place: plugins ask this for every zone of every block, and
+ * splitting both names into lists of labels made most of the garbage of those checks.
  */
 export function isSubdomain(child: string, parent: string): boolean {
-  const parentLabels = splitLabels(parent);
   // Everything is under the root; no need to look at the child.
-  if (parentLabels.length === 0) return true;
-  const childLabels = splitLabels(child);
-  if (parentLabels.length > childLabels.length) return false;
-  for (let i = 1; i <= parentLabels.length; i++) {
-    if (asciiLower(parentLabels[parentLabels.length - i]) !== asciiLower(childLabels[childLabels.length - i])) return false;
+  if (!hasLabels(parent)) return true;
+  if (!hasLabels(child)) return false;
+  let parentEnd = labelsEnd(parent);
+  let childEnd = labelsEnd(child);
+  for (;;) {
+    const parentStart = labelStart(parent, parentEnd);
+    const childStart = labelStart(child, childEnd);
+    if (!sameLabel(parent, parentStart, parentEnd, child, childStart, childEnd)) return false;
+    // The parent's leftmost label matched: every one of its labels did.
+    if (parentStart === 0) return true;
+    // The child has fewer labels than the parent.
+    if (childStart === 0) return false;
+    parentEnd = parentStart - 1;
+    childEnd = childStart - 1;
   }
-  return true;
 }
 
 /**
