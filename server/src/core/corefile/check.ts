@@ -21,6 +21,7 @@ import * as tls from '../plugins/tls.js';
 import { autopathPodsWarning, type AutopathConfig } from '../plugins/autopath.js';
 import type { KubernetesConfig } from '../plugins/kubernetes.js';
 import type { RootConfig } from '../plugins/root.js';
+import { tokenRange } from './token.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -85,7 +86,7 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
         push(p.severity, p.code, p.message, keyRange(token, text, p.start, p.end), token.uri, block.via);
         if (p.severity === 'error') refused = true;
       }
-      if (!refused) comparable[compared++] = { key, range: token.range };
+      if (!refused) comparable[compared++] = { key, range: tokenRange(token) };
     }
     comparable.length = compared;
     blocks.push({ block, keys, configs: new Map<string, unknown>() });
@@ -187,7 +188,7 @@ class PluginSetupContext implements SetupContext {
   report(severity: Severity, code: string, message: string, at?: ArgToken | Range): void {
     const d = this.d;
     const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
-    const range = at === undefined ? d.range() : 'uri' in at ? at.range : at;
+    const range = at === undefined ? d.range() : 'uri' in at ? tokenRange(at) : at;
     const first = this.first;
     const uri = token?.uri ?? first.tokens[0]!.uri;
     // The finding belongs to the occurrence that holds the token (its import chain is the one to show).
@@ -235,7 +236,7 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
     const d = directives[i]!;
     const nameToken = d.tokens[0]!;
     if (nameToken.unknownEnv.length > 0) {
-      push('information', 'env/unknown-directive-name', `The directive name depends on ${writtenPlaceholders(nameToken)}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, nameToken.range, nameToken.uri, d.via);
+      push('information', 'env/unknown-directive-name', `The directive name depends on ${writtenPlaceholders(nameToken)}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, tokenRange(nameToken), nameToken.uri, d.via);
       continue;
     }
     if (!isDirective(d.name)) {
@@ -244,7 +245,7 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
     }
     const status = statusOf(d.name, shared);
     if (status.status === 'not-yet') {
-      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${shared.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, nameToken.range, nameToken.uri, d.via);
+      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${shared.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(nameToken), nameToken.uri, d.via);
       continue;
     }
     present.add(d.name);
@@ -259,7 +260,7 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
     const f = tlsFindings[i]!;
     const k = checked.keys[f.keyIndex]!;
     if (k.token.unknownEnv.length > 0) continue;
-    push('error', f.code, f.message, k.token.range, k.token.uri, block.via);
+    push('error', f.code, f.message, tokenRange(k.token), k.token.uri, block.via);
   }
   const version = shared.settings.corednsVersion;
   // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
@@ -279,15 +280,15 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
       if (severalSince !== undefined) {
         for (const extra of extras) {
           const t = extra.tokens[0]!;
-          push('error', 'version/several-not-available', `CoreDNS ${version} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, t.range, t.uri, extra.via);
+          push('error', 'version/several-not-available', `CoreDNS ${version} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(t), t.uri, extra.via);
         }
       } else if (module.repeat !== 'repeatable') {
         for (const extra of extras) {
           const t = extra.tokens[0]!;
           if (module.repeat === 'once') {
-            push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, t.range, t.uri, extra.via);
+            push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, tokenRange(t), t.uri, extra.via);
           } else {
-            push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, t.range, t.uri, extra.via);
+            push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, tokenRange(t), t.uri, extra.via);
           }
         }
       } else {
@@ -311,7 +312,7 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
       checked.configs.set(name, module.setup(ctx));
     } catch (error) {
       const t = first.tokens[0]!;
-      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, t.range, t.uri, first.via);
+      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, tokenRange(t), t.uri, first.via);
     }
   }
 }
@@ -325,8 +326,8 @@ function reportOptionVersions(occurrence: EffectiveDirective, version: string, p
   const findings = checkOptionVersions(occurrence, version);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    push(f.severity, f.code, f.message, f.token.range, f.token.uri, occurrence.via);
-    if (f.replacesUnknownOption) (covered ??= superseded.slice()).push(f.token.range);
+    push(f.severity, f.code, f.message, tokenRange(f.token), f.token.uri, occurrence.via);
+    if (f.replacesUnknownOption) (covered ??= superseded.slice()).push(tokenRange(f.token));
   }
   return covered ?? superseded;
 }
@@ -381,7 +382,7 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
       'warning',
       'core/external-plugin',
       `'${d.name}' is an external plugin (${external.summary}); a stock CoreDNS refuses it. It works only in a CoreDNS built with it (${external.repository}). If yours is, list it in the corefileLens.externalPlugins setting or pass --external-plugin ${d.name}.`,
-      t.range,
+      tokenRange(t),
       t.uri,
       d.via,
     );
@@ -390,7 +391,7 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
   const status = statusOf(d.name, shared);
   if (status.status === 'removed') {
     const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
-    push('error', 'version/directive-removed', `'${d.name}' was removed from CoreDNS after ${status.lastVersion} (${status.note}); CoreDNS ${settings.corednsVersion} refuses it as an unknown directive.${instead}`, t.range, t.uri, d.via);
+    push('error', 'version/directive-removed', `'${d.name}' was removed from CoreDNS after ${status.lastVersion} (${status.note}); CoreDNS ${settings.corednsVersion} refuses it as an unknown directive.${instead}`, tokenRange(t), t.uri, d.via);
     return;
   }
   let suggestion = shared.suggestions.get(d.name);
@@ -403,7 +404,7 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
     'error',
     'core/unknown-directive',
     `Unknown directive '${d.name}': CoreDNS refuses to start.${hint} If it is a plugin of your own CoreDNS build, list it in the corefileLens.externalPlugins setting or pass --external-plugin ${d.name}.`,
-    t.range,
+    tokenRange(t),
     t.uri,
     d.via,
   );
@@ -412,9 +413,8 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
 /** The range of part of a key, when the key is written plainly on one line; else the whole token. */
 function keyRange(token: ArgToken, text: string, start: number, end: number): Range {
   const plain = !token.quoted && token.lineBreaks === 0 && token.value === token.text && text.length <= token.text.length;
-  if (!plain || end <= start) return token.range;
-  const base = token.range.start;
-  return { start: { line: base.line, character: base.character + start }, end: { line: base.line, character: base.character + end } };
+  if (!plain || end <= start) return tokenRange(token);
+  return { start: { line: token.startLine, character: token.startCharacter + start }, end: { line: token.startLine, character: token.startCharacter + end } };
 }
 
 function sameStart(a: Range, b: Range): boolean {
@@ -428,6 +428,6 @@ function checkAcrossDirectives(checked: CheckedBlock, push: Push): void {
     const kubernetes = checked.configs.get('kubernetes') as KubernetesConfig;
     const message = autopathPodsWarning(autopath, kubernetes.pods);
     const directive = checked.block.directives.find((d) => d.name === 'autopath');
-    if (message && directive) push('warning', 'autopath/pods-not-verified', message, directive.tokens[0]!.range, directive.tokens[0]!.uri, directive.via);
+    if (message && directive) push('warning', 'autopath/pods-not-verified', message, tokenRange(directive.tokens[0]!), directive.tokens[0]!.uri, directive.via);
   }
 }

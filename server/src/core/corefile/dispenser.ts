@@ -7,7 +7,7 @@ import type { Token } from './token.js';
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
-const { onSameLine, startsNewLine } = tokens;
+const { onSameLine, startsNewLine, tokenRange } = tokens;
 
 /** A token after environment substitution, as the plugin sees it. */
 export interface ArgToken extends Token {
@@ -118,7 +118,7 @@ export class Dispenser {
   /** Where the cursor is, for a diagnostic; before the first token, the first token's range. */
   range(): Range {
     const t = this.token() ?? this.tokens[Math.max(0, Math.min(this.cursor, this.tokens.length - 1))];
-    return t ? t.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return t ? tokenRange(t) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   }
 
   /** CoreDNS's ArgErr wording, with our advice appended by the caller. */

@@ -4,13 +4,14 @@ import type { CoreDiagnostic } from '../types.js';
 import type { ArgToken } from './dispenser.js';
 import type { CorefileModel } from './model.js';
 import { writtenPlaceholders } from './env.js';
+import { tokenRange } from './token.js';
 
 function finding(token: ArgToken, what: string, documentUri: string): CoreDiagnostic {
   const d: CoreDiagnostic = {
     severity: 'information',
     code: 'env/unknown-variable',
     message: `${writtenPlaceholders(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
-    range: token.range,
+    range: tokenRange(token),
   };
   if (token.uri !== documentUri) d.uri = token.uri;
   return d;

@@ -290,7 +290,6 @@ function makeToken(
   // One literal, range included, so that V8 allocates the token and its range in one go.
   return {
     text, quoted, uri, line, lineBreaks,
-    range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
     startLine, startCharacter, endLine, endCharacter,
     start: startOffset, end: endOffset,
     tokenTypeIdx: typeOfText(text).tokenTypeIdx!, image: text, value: text, unknownEnv: NO_VARIABLES,

@@ -4,6 +4,7 @@
 // accepts this, so it is a warning that names both places.
 import type { CoreDiagnostic, Range } from '../types.js';
 import type { CheckedBlock } from './check.js';
+import { tokenRange } from './token.js';
 
 const LISTENERS: Record<string, string> = {
   health: ':8080',
@@ -52,7 +53,7 @@ export function findListenerClashes(blocks: readonly CheckedBlock[], documentUri
       const address = config.address || fallback;
       const split = splitAddress(address);
       if (!split) continue;
-      listeners.push({ plugin, address, host: canonicalHost(split.host), port: split.port, range: nameToken.range, uri: nameToken.uri });
+      listeners.push({ plugin, address, host: canonicalHost(split.host), port: split.port, range: tokenRange(nameToken), uri: nameToken.uri });
     }
   }
   // The finding goes on the later of the two, in the order a reader meets them.

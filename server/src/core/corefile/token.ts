@@ -18,8 +18,7 @@ export interface Token {
   line: number;
   /** How many `\n` the token's text holds (only quoted tokens can hold any). */
   lineBreaks: number;
-  /** Exact range of the token as written, quotes included (LSP lines and UTF-16 characters); see tokenRange. */
-  range: Range;
+  /** Exact place of the token as written, quotes included (LSP lines and UTF-16 characters); see tokenRange. */
   startLine: number;
   startCharacter: number;
   endLine: number;

@@ -14,6 +14,8 @@ import { forwardHandler } from './handlers/forward.js';
 import { appendAll } from '../append.js';
 import { joinsRoot } from './util/plugin-path.js';
 import { appendOrStart } from './util/lists.js';
+import { tokenRange } from '../corefile/token.js';
+import type { Range } from '../types.js';
 
 /** CoreDNS refuses a forward stanza with more TO entries than this. */
 export const MAX_UPSTREAMS = 15;
@@ -53,7 +55,7 @@ export interface ForwardStanza {
   resolver: readonly string[];
   sourceAddress?: string;
   /** Where the stanza starts, for the simulator's explanations. */
-  range: ArgToken['range'];
+  range: Range;
 }
 
 export interface ForwardConfig {
@@ -68,7 +70,7 @@ const NO_ZONES: readonly string[] = [];
 const NO_RCODES: readonly number[] = [];
 const NO_RESOLVERS: readonly string[] = [];
 
-function newStanza(range: ArgToken['range']): ForwardStanza {
+function newStanza(range: Range): ForwardStanza {
   return {
     from: '.', upstreams: NO_UPSTREAMS, except: NO_ZONES, maxFails: 2, maxConnectAttempts: 0, healthCheck: 0.5 * SECOND,
     healthCheckRecursionDesired: true, healthCheckDomain: '.', forceTcp: false, preferUdp: false, expire: 10 * SECOND,
@@ -82,7 +84,7 @@ function setup(ctx: SetupContext): ForwardConfig {
   let stanzas: ForwardStanza[] | undefined;
   while (d.next()) {
     const directive = d.token()!;
-    const stanza = newStanza(directive.range);
+    const stanza = newStanza(tokenRange(directive));
     stanzas = appendOrStart(stanzas, stanza);
     if (!d.nextArg()) {
       ctx.report('error', 'forward/missing-from', `${d.argErrorText()}: forward needs a zone and at least one upstream. Write e.g. 'forward . 10.0.0.1'.`, directive);

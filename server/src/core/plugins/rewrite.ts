@@ -10,6 +10,7 @@ import { readOtherRule, type OtherRewriteRule, type RuleContext } from './util/q
 import { skipBlock } from './util/query-a-read.js';
 import { rewriteHandler } from './handlers/rewrite.js';
 import { tokenRange } from '../corefile/token.js';
+import type { Range } from '../types.js';
 
 export type RewriteMode = 'stop' | 'continue';
 export type NameMatch = 'exact' | 'prefix' | 'suffix' | 'substring' | 'regex';
@@ -31,7 +32,7 @@ export interface NameRewriteRule {
   /** True when the answer is mapped back to the asked name automatically (always for exact rules). */
   answerAuto: boolean;
   answers: AnswerRewrite[];
-  range: ArgToken['range'];
+  range: Range;
 }
 
 export type RewriteRule = NameRewriteRule | OtherRewriteRule;

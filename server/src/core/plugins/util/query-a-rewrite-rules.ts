@@ -3,6 +3,7 @@
 import type { ArgToken } from '../../corefile/dispenser.js';
 import { normalizeName } from '../../corefile/zone.js';
 import type { SetupContext } from '../types.js';
+import type { Range } from '../../types.js';
 import { CLASSES, isRrType, RCODES } from './query-a-net.js';
 import { compileGoRegex, parseGoUintBase0 } from './query-a-regex.js';
 import { tokenRange } from '../../corefile/token.js';
@@ -15,7 +16,6 @@ export interface RuleContext {
 
 type Mode = 'stop' | 'continue';
 type Match = 'exact' | 'prefix' | 'suffix' | 'substring' | 'regex';
-type Range = ArgToken['range'];
 
 export type OtherRewriteRule =
   | { kind: 'type'; mode: Mode; from: string; to: string; range: Range }
