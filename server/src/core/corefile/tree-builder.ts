@@ -10,7 +10,7 @@ import type { Token } from './token.js';
 
 // A local reference to what is used for every node: run as CommonJS (as tsx runs the tests and the
 // benchmark), each use of an imported binding is a call through the exporting module's getters.
-const { spanRange, tokenEnd, tokenRange, tokenStart } = tokenHelpers;
+const { spanRange, tokenRange, tokenStart } = tokenHelpers;
 
 /** What an open option block holds, in order: words, nested blocks, and line breaks (null). */
 export type BlockPiece = Token | OptionBlock | null;
@@ -24,6 +24,7 @@ const IMPORT_ONE_ARGUMENT = "'import' takes exactly one argument: a snippet name
 // Placeholders for a line's lists while the line is still being read; every line gets its own in the end.
 const PENDING_TOKENS: Token[] = [];
 const PENDING_BLOCKS: OptionBlock[] = [];
+const PENDING_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class TreeBuilder {
   /** Problems found while building the nodes of the current input. */
@@ -84,12 +85,12 @@ export class TreeBuilder {
     const pieces = this.pieces;
     const to = pieces.length;
     const linesFrom = this.lines.length;
-    // The line being read: its node, where its lists start in the buffers, where its range starts (the
-    // range it was created with), and the last piece after its first one (its end is where the line ends), if any.
+    // The line being read: its node, where its lists start in the buffers, and its last piece so far (where
+    // it ends; its range is made once, when the line is complete).
     let current: OptionLine | undefined;
     let argsFrom = 0;
     let blocksFrom = 0;
-    let extendedTo: Token | OptionBlock | undefined;
+    let lastPiece: Token | OptionBlock = open;
     let importLine: { keyword: Token; args: Token[] } | undefined;
     for (let index = from; index < to; index++) {
       const piece = pieces.at(index);
@@ -97,7 +98,7 @@ export class TreeBuilder {
         // The line ends.
         if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
         importLine = undefined;
-        if (current) this.endLine(current, argsFrom, blocksFrom, extendedTo);
+        if (current) this.endLine(current, argsFrom, blocksFrom, lastPiece);
         current = undefined;
         continue;
       }
@@ -105,34 +106,34 @@ export class TreeBuilder {
         if (importLine) importLine.args.push(piece);
         else if (current) {
           this.lineArgs.push(piece);
-          extendedTo = piece;
+          lastPiece = piece;
         } else if (piece.text === 'import' && index > from && pieces.at(index - 1) === null) {
           // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
           importLine = { keyword: piece, args: [] };
         } else {
-          current = { kind: 'option', name: piece, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: { start: { line: piece.startLine, character: piece.startCharacter }, end: { line: piece.endLine, character: piece.endCharacter } } };
+          current = { kind: 'option', name: piece, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: PENDING_RANGE };
           argsFrom = this.lineArgs.length;
           blocksFrom = this.lineBlocks.length;
-          extendedTo = undefined;
+          lastPiece = piece;
           this.lines.push(current);
         }
         continue;
       }
       if (current) {
         this.lineBlocks.push(piece);
-        extendedTo = piece;
+        lastPiece = piece;
       } else {
         // A block with no option name before it: keep it as a line named by its own brace.
-        current = { kind: 'option', name: piece.open, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: piece.range };
+        current = { kind: 'option', name: piece.open, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: PENDING_RANGE };
         argsFrom = this.lineArgs.length;
         blocksFrom = this.lineBlocks.length;
-        extendedTo = undefined;
+        lastPiece = piece;
         this.lineBlocks.push(piece);
         this.lines.push(current);
       }
     }
     if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
-    if (current) this.endLine(current, argsFrom, blocksFrom, extendedTo);
+    if (current) this.endLine(current, argsFrom, blocksFrom, lastPiece);
     if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", tokenRange(open));
     const last = close ?? this.tokens.at(this.tokens.length - 1);
     const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: { start: { line: open.startLine, character: open.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
@@ -140,11 +141,12 @@ export class TreeBuilder {
     return block;
   }
 
-  /** Gives a finished option line its lists, and its range when something followed its first piece. */
-  private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, extendedTo: Token | OptionBlock | undefined): void {
+  /** Gives a finished option line its lists and its range, from its name to the end of its last piece. */
+  private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, last: Token | OptionBlock): void {
     line.args = this.lineArgs.take(argsFrom);
     line.blocks = this.lineBlocks.take(blocksFrom);
-    if (extendedTo) line.range = { start: line.range.start, end: isToken(extendedTo) ? tokenEnd(extendedTo) : extendedTo.range.end };
+    const name = line.name;
+    line.range = { start: { line: name.startLine, character: name.startCharacter }, end: isToken(last) ? { line: last.endLine, character: last.endCharacter } : last.range.end };
   }
 
   /** A directive; `closeBrace` is a '}' right after it on its line. */
