@@ -26,8 +26,14 @@ function generateCorefile(lines: number): string {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-function measure(label: string, bytes: number, run: () => void, rounds = 5): void {
-  run(); // warm up the JIT and the grammar
+/**
+ * The median of `rounds` timed runs, after `warmUp` untimed ones. The language server parses the same kinds of
+ * text over and over, so what matters is the steady state: V8 has compiled the hot code and learnt which
+ * allocation sites make long-lived objects (it then allocates those where long-lived objects go). That takes
+ * a few runs of a large input; a single warm-up run measures mostly the learning.
+ */
+function measure(label: string, bytes: number, run: () => void, rounds = 9, warmUp = 3): void {
+  for (let i = 0; i < warmUp; i++) run();
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const start = process.hrtime.bigint();
