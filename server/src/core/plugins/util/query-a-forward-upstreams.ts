@@ -6,8 +6,6 @@ import { isDomainName, parseIp, type ParsedIp } from '../../corefile/zone.js';
 import type { SetupContext } from '../types.js';
 import { readPluginFile } from './query-a-files.js';
 import { isLoopbackAddress, isPlainIp, splitHostPort } from './query-a-net.js';
-import { tokenRange } from '../../corefile/token.js';
-import type { Range } from '../../types.js';
 
 export type UpstreamTransport = 'dns' | 'tls' | 'https';
 
@@ -24,7 +22,6 @@ export interface ForwardUpstream {
   serverName?: string;
   /** For a file read here: the nameserver addresses it lists. */
   nameservers?: string[];
-  range: Range;
 }
 
 const PREFIXES = ['tls', 'dns', 'quic', 'grpc', 'https3', 'https', 'unix'] as const;
@@ -140,7 +137,7 @@ function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string |
     if (transport === 'dns' && port === '53' && leadsBackToThisMachine(ip, parsed)) {
       ctx.report('warning', 'forward/loop-risk', `Forwarding to the loopback address ${ip} sends queries to this machine's own resolver, which is often CoreDNS itself or systemd-resolved. ${LOOP_EXPLANATION} Forward to a real upstream resolver's address instead.`, token);
     }
-    return { text, kind: 'address', transport, host: ip, port, serverName, range: tokenRange(token) };
+    return { text, kind: 'address', transport, host: ip, port, serverName };
   }
   return classifyFileOrName(ctx, token, transport, hp ? rest : hostPart, hostPart, hp?.port);
 }
@@ -152,11 +149,11 @@ function classifyFileOrName(ctx: SetupContext, token: ArgToken, transport: Upstr
   const asFile = path.includes('/') || ctx.host.stat(path) === 'file';
   if (asFile && path === '/etc/resolv.conf' && ctx.host.stat(path) !== 'file') {
     ctx.report('warning', 'forward/loop-risk', `forward reads /etc/resolv.conf of the machine or pod CoreDNS runs in. ${LOOP_EXPLANATION} On such nodes point the kubelet at /run/systemd/resolve/resolv.conf, or forward to explicit upstream addresses.`, token);
-    return { text, kind: 'file', transport: 'dns', host: path, port: '', range: tokenRange(token) };
+    return { text, kind: 'file', transport: 'dns', host: path, port: '' };
   }
   if (asFile) {
     const found = readPluginFile(ctx, 'forward', { ...token, value: path }, `CoreDNS takes '${path}' for a host name, cannot resolve it and refuses to start.`);
-    const upstream: ForwardUpstream = { text, kind: 'file', transport: 'dns', host: path, port: '', range: tokenRange(token) };
+    const upstream: ForwardUpstream = { text, kind: 'file', transport: 'dns', host: path, port: '' };
     if (!found) return upstream;
     upstream.nameservers = resolvConfNameservers(found.text);
     if (upstream.nameservers.length === 0) {
@@ -171,10 +168,10 @@ function classifyFileOrName(ctx: SetupContext, token: ArgToken, transport: Upstr
   const name = hostPart.replace(/%[^%]*$/, '');
   if (!isDomainName(name) || name === '') {
     ctx.report('warning', 'forward/file-not-found', `'${text}' is neither an IP address nor a valid host name, so CoreDNS reads it as a resolv.conf-style file; no such file was found here. If it is also missing where CoreDNS runs, CoreDNS refuses to start. Write an IP address such as 10.0.0.1.`, token);
-    return { text, kind: 'file', transport: 'dns', host: path, port: '', range: tokenRange(token) };
+    return { text, kind: 'file', transport: 'dns', host: path, port: '' };
   }
   ctx.report('warning', 'forward/hostname-upstream', `'${name}' is a host name: CoreDNS looks it up once at startup (through the 'resolver' option or the system resolver) and refuses to start if the lookup fails; later address changes are not noticed. Prefer IP addresses, or make sure the name resolves where CoreDNS starts.`, token);
-  return { text, kind: 'hostname', transport, host: name, port: port ?? DEFAULT_PORT[transport], serverName: transport === 'tls' ? serverNameOf(text) : undefined, range: tokenRange(token) };
+  return { text, kind: 'hostname', transport, host: name, port: port ?? DEFAULT_PORT[transport], serverName: transport === 'tls' ? serverNameOf(text) : undefined };
 }
 
 /**
