@@ -48,7 +48,6 @@ class CorefileGrammar extends EmbeddedActionsParser {
   private snippetBody: OptionBlock | undefined;
   private snippetTokens: Token[] = [];
   private braceless = false;
-  private directiveSawBlock = false;
   private directiveArgCount = 0;
 
   // The alternatives of every OR, built once.
@@ -79,7 +78,6 @@ class CorefileGrammar extends EmbeddedActionsParser {
   };
   private readonly optionPieceAlts: IOrAlt<void>[] = [{ ALT: this.optionLineBreak }, { ALT: this.optionWord }, { ALT: this.optionNestedBlock }];
   private readonly directiveNameAlts: IOrAlt<IToken>[] = [{ ALT: this.directiveNameWord }, { ALT: this.directiveNameBrace }];
-  private readonly directivePieceAlts: IOrAlt<void>[] = [{ ALT: this.directiveWord }, { ALT: this.directiveBlock }];
 
   constructor() {
     // Recovery stays on as a safety net; the grammar is total (every token sequence has a parse), so it
@@ -371,7 +369,9 @@ class CorefileGrammar extends EmbeddedActionsParser {
    * A directive: its name, the words on its line and the blocks opened on that line. It is part of the
    * `statements` rule rather than a rule of its own: a rule invocation is chevrotain's costliest step, and a
    * large Corefile has tens of thousands of directives. Its productions are numbered so as not to clash with
-   * the other productions of `statements` (MANY2, OR3).
+   * the other productions of `statements` (OR3, MANY2 to MANY4). Its line is read as its words up to the
+   * first block, then each block with the words after it: the same tokens as "words or blocks, in any order",
+   * with no choice to make for each word (most of a Corefile's words are directive arguments).
    */
   private directive(): DirectiveNode {
     // A '{' where a directive should start is read as a directive named '{', which CoreDNS rejects as unknown.
@@ -379,9 +379,9 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const b = this.builder;
     const tokensFrom = b.tokens.length;
     const blocksFrom = b.directiveBlocks.length;
-    this.directiveSawBlock = false;
-    this.directiveArgCount = 0;
-    this.MANY2(this.directivePiece);
+    this.MANY2(this.directiveWord);
+    this.directiveArgCount = b.tokens.length - tokensFrom;
+    this.MANY3(this.directiveBlockAndWords);
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
     // Every token after the name, braces included; the words before the first block; the blocks.
     const tokens = b.tokens.take(tokensFrom);
@@ -400,17 +400,23 @@ class CorefileGrammar extends EmbeddedActionsParser {
     return this.CONSUME(LCurly);
   }
 
-  private directivePiece(): void {
-    this.OR2(this.directivePieceAlts);
+  private directiveWord(): void {
+    this.keepDirectiveWord(this.CONSUME2(Word));
   }
 
-  private directiveWord(): void {
-    const w = this.CONSUME2(Word);
+  private directiveBlockAndWords(): void {
+    this.directiveBlock();
+    this.MANY4(this.directiveWordAfterBlock);
+  }
+
+  private directiveWordAfterBlock(): void {
+    this.keepDirectiveWord(this.CONSUME3(Word));
+  }
+
+  private keepDirectiveWord(w: IToken): void {
     if (this.RECORDING_PHASE) return;
-    const token = payload(w);
-    if (!token) return;
-    this.builder.tokens.push(token);
-    if (!this.directiveSawBlock) this.directiveArgCount++;
+    const token = payloadOf(w);
+    if (token) this.builder.tokens.push(token);
   }
 
   private directiveBlock(): void {
@@ -422,7 +428,6 @@ class CorefileGrammar extends EmbeddedActionsParser {
       return;
     }
     this.builder.directiveBlocks.push(block);
-    this.directiveSawBlock = true;
   }
 }
 
