@@ -369,7 +369,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
    * A directive: its name, the words on its line and the blocks opened on that line. It is part of the
    * `statements` rule rather than a rule of its own: a rule invocation is chevrotain's costliest step, and a
    * large Corefile has tens of thousands of directives. Its productions are numbered so as not to clash with
-   * the other productions of `statements` (OR3, MANY2 to MANY4). Its line is read as its words up to the
+   * the other productions of `statements` (OR3, MANY2, MANY4, OPTION4). Its line is read as its words up to the
    * first block, then each block with the words after it: the same tokens as "words or blocks, in any order",
    * with no choice to make for each word (most of a Corefile's words are directive arguments).
    */
@@ -381,7 +381,9 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const blocksFrom = b.directiveBlocks.length;
     this.MANY2(this.directiveWord);
     this.directiveArgCount = b.tokens.length - tokensFrom;
-    this.MANY3(this.directiveBlockAndWords);
+    // Most directives open no block: an option answers that from its lookahead alone, where a repetition
+    // would first set up chevrotain's bookkeeping for one.
+    this.OPTION4(this.directiveBlocks);
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
     // Every token after the name, braces included; the words before the first block; the blocks.
     const tokens = b.tokens.take(tokensFrom);
@@ -402,6 +404,10 @@ class CorefileGrammar extends EmbeddedActionsParser {
 
   private directiveWord(): void {
     this.keepDirectiveWord(this.CONSUME2(Word));
+  }
+
+  private directiveBlocks(): void {
+    this.AT_LEAST_ONE(this.directiveBlockAndWords);
   }
 
   private directiveBlockAndWords(): void {

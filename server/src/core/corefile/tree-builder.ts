@@ -136,9 +136,11 @@ export class TreeBuilder {
     if (current) this.endLine(current, argsFrom, blocksFrom, lastPiece);
     if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", tokenRange(open));
     const last = close ?? this.tokens.at(this.tokens.length - 1);
-    const block: OptionBlock = { open, lines: this.lines.take(linesFrom), range: { start: { line: open.startLine, character: open.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
-    if (close) block.close = close;
-    return block;
+    const lines = this.lines.take(linesFrom);
+    const range = { start: { line: open.startLine, character: open.startCharacter }, end: { line: last.endLine, character: last.endCharacter } };
+    // Each shape in one literal: a property added afterwards would give every closed block a second allocation
+    // (V8 keeps only a literal's own properties inside the object).
+    return close ? { open, close, lines, range } : { open, lines, range };
   }
 
   /** Gives a finished option line its lists and its range, from its name to the end of its last piece. */
@@ -227,10 +229,10 @@ export class TreeBuilder {
     const first = keys[0] ?? open!;
     const lastStatement = statements[statements.length - 1];
     const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
-    const node: ServerBlockNode = { kind: 'block', keys, braceless, statements, range: { start: { line: first.startLine, character: first.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
-    if (open) node.open = open;
-    if (close) node.close = close;
-    return node;
+    const range = { start: { line: first.startLine, character: first.startCharacter }, end: { line: last.endLine, character: last.endCharacter } };
+    // One literal per shape, as for option blocks; a block has a closing brace only when it has an opening one.
+    if (open) return close ? { kind: 'block', keys, open, close, braceless, statements, range } : { kind: 'block', keys, open, braceless, statements, range };
+    return { kind: 'block', keys, braceless, statements, range };
   }
 }
 
