@@ -26,8 +26,8 @@ export interface OptionLine {
   /** The option's name (first token of the line). */
   name: Token;
   /** Words after the name on its line, braces of nested blocks excluded. */
-  args: Token[];
-  blocks: OptionBlock[];
+  args: readonly Token[];
+  blocks: readonly OptionBlock[];
   range: Range;
 }
 
@@ -35,13 +35,13 @@ export interface DirectiveNode {
   kind: 'directive';
   name: Token;
   /** Words on the directive's own line before its first block. */
-  args: Token[];
-  blocks: OptionBlock[];
+  args: readonly Token[];
+  blocks: readonly OptionBlock[];
   /**
    * Every token after the name, braces included, in order: what CoreDNS hands to the plugin's setup.
    * Imports inside option blocks are still unexpanded here.
    */
-  tokens: Token[];
+  tokens: readonly Token[];
   range: Range;
 }
 

@@ -7,7 +7,7 @@ import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, typ
 import type { DirectiveNode, ImportNode, OptionBlock, Statement, SyntaxError, TopLevelItem } from './ast.js';
 import * as grammarTokens from './grammar-tokens.js';
 import type { Token } from './token.js';
-import { TreeBuilder } from './tree-builder.js';
+import { NO_BLOCKS, NO_TOKENS, TreeBuilder } from './tree-builder.js';
 import { listOf } from './collector.js';
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
@@ -386,10 +386,10 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.OPTION4(this.directiveBlocks);
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
     // Every token after the name, braces included; the words before the first block; the blocks.
-    const tokens = b.tokens.take(tokensFrom);
+    const tokens = b.tokens.length > tokensFrom ? b.tokens.take(tokensFrom) : NO_TOKENS;
     // Without blocks, the arguments are all the tokens: the node shares the one list (the tree is never changed).
-    const args = this.directiveArgCount === tokens.length ? tokens : listOf(tokens, 0, this.directiveArgCount);
-    const blocks = b.directiveBlocks.take(blocksFrom);
+    const args = this.directiveArgCount === tokens.length ? tokens : this.directiveArgCount === 0 ? NO_TOKENS : listOf(tokens, 0, this.directiveArgCount);
+    const blocks = b.directiveBlocks.length > blocksFrom ? b.directiveBlocks.take(blocksFrom) : NO_BLOCKS;
     const next = this.LA(1);
     return b.directiveNode(payload(name), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);
   }

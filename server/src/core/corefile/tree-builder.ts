@@ -21,9 +21,13 @@ function isToken(piece: Token | OptionBlock): piece is Token {
 
 const IMPORT_ONE_ARGUMENT = "'import' takes exactly one argument: a snippet name, a file or a glob pattern.";
 
-// Placeholders for a line's lists while the line is still being read; every line gets its own in the end.
-const PENDING_TOKENS: Token[] = [];
-const PENDING_BLOCKS: OptionBlock[] = [];
+/**
+ * The one empty list of tokens and of blocks, shared by every node that has none (most directives have no
+ * block, many no argument, most option lines no block). The node fields that hold them are readonly, so the
+ * compiler keeps anything from changing them. (Plain arrays, not frozen ones: see collector.ts.)
+ */
+export const NO_TOKENS: readonly Token[] = [];
+export const NO_BLOCKS: readonly OptionBlock[] = [];
 const PENDING_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class TreeBuilder {
@@ -111,7 +115,7 @@ export class TreeBuilder {
           // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
           importLine = { keyword: piece, args: [] };
         } else {
-          current = { kind: 'option', name: piece, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: PENDING_RANGE };
+          current = { kind: 'option', name: piece, args: NO_TOKENS, blocks: NO_BLOCKS, range: PENDING_RANGE };
           argsFrom = this.lineArgs.length;
           blocksFrom = this.lineBlocks.length;
           lastPiece = piece;
@@ -124,7 +128,7 @@ export class TreeBuilder {
         lastPiece = piece;
       } else {
         // A block with no option name before it: keep it as a line named by its own brace.
-        current = { kind: 'option', name: piece.open, args: PENDING_TOKENS, blocks: PENDING_BLOCKS, range: PENDING_RANGE };
+        current = { kind: 'option', name: piece.open, args: NO_TOKENS, blocks: NO_BLOCKS, range: PENDING_RANGE };
         argsFrom = this.lineArgs.length;
         blocksFrom = this.lineBlocks.length;
         lastPiece = piece;
@@ -145,14 +149,14 @@ export class TreeBuilder {
 
   /** Gives a finished option line its lists and its range, from its name to the end of its last piece. */
   private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, last: Token | OptionBlock): void {
-    line.args = this.lineArgs.take(argsFrom);
-    line.blocks = this.lineBlocks.take(blocksFrom);
+    line.args = this.lineArgs.length > argsFrom ? this.lineArgs.take(argsFrom) : NO_TOKENS;
+    line.blocks = this.lineBlocks.length > blocksFrom ? this.lineBlocks.take(blocksFrom) : NO_BLOCKS;
     const name = line.name;
     line.range = { start: { line: name.startLine, character: name.startCharacter }, end: isToken(last) ? { line: last.endLine, character: last.endCharacter } : last.range.end };
   }
 
   /** A directive; `closeBrace` is a '}' right after it on its line. */
-  directiveNode(name: Token, tokens: Token[], args: Token[], blocks: OptionBlock[], closeBrace: Token | undefined): DirectiveNode {
+  directiveNode(name: Token, tokens: readonly Token[], args: readonly Token[], blocks: readonly OptionBlock[], closeBrace: Token | undefined): DirectiveNode {
     if (closeBrace) {
       // CoreDNS: "Unexpected '}' because no matching opening brace". The brace still ends the server
       // block here so that the rest of the file is read the way the user meant it.
