@@ -154,9 +154,9 @@ export function lexCorefile(input: string, uri: string): LexResult {
       continue;
     }
     // A bare word: runs to the next whitespace. `\r` is skipped without ending the word, and `#` drops
-    // the rest of the word (the comment flag lasts only for this token). The value is sliced from the
-    // input unless a `\r` inside the word forces building it piece by piece.
-    // The word table's hash of the plain stretch is taken on the way (see WordTable).
+    // the rest of the word (the comment flag lasts only for this token). The value comes from the word
+    // table (whose hash of the plain stretch is taken on the way), unless a `\r` inside the word forces
+    // building it piece by piece.
     let hash = wordHashStep(1, ch);
     let plainEnd = startOffset + 1;
     for (let c = input.charCodeAt(plainEnd); plainEnd < n && isPlainWordChar(c); c = input.charCodeAt(++plainEnd)) hash = wordHashStep(hash, c);
@@ -287,7 +287,7 @@ function makeToken(
   startOffset: number,
   endOffset: number,
 ): LexedToken {
-  // One literal, range included, so that V8 allocates the token and its range in one go.
+  // One literal with its place as plain numbers: one object per token (an LSP Range would be three more).
   return {
     text, quoted, uri, line, lineBreaks,
     startLine, startCharacter, endLine, endCharacter,
