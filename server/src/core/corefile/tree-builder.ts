@@ -141,7 +141,7 @@ export class TreeBuilder {
     if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", tokenRange(open));
     const last = close ?? this.tokens.at(this.tokens.length - 1);
     const lines = this.lines.take(linesFrom);
-    const range = { start: { line: open.startLine, character: open.startCharacter }, end: { line: last.endLine, character: last.endCharacter } };
+    const range = spanRange(open, last);
     // Each shape in one literal: a property added afterwards would give every closed block a second allocation
     // (V8 keeps only a literal's own properties inside the object).
     return close ? { open, close, lines, range } : { open, lines, range };
@@ -152,7 +152,7 @@ export class TreeBuilder {
     line.args = this.lineArgs.length > argsFrom ? this.lineArgs.take(argsFrom) : NO_TOKENS;
     line.blocks = this.lineBlocks.length > blocksFrom ? this.lineBlocks.take(blocksFrom) : NO_BLOCKS;
     const name = line.name;
-    line.range = { start: { line: name.startLine, character: name.startCharacter }, end: isToken(last) ? { line: last.endLine, character: last.endCharacter } : last.range.end };
+    line.range = isToken(last) ? spanRange(name, last) : { start: tokenStart(name), end: last.range.end };
   }
 
   /** A directive; `closeBrace` is a '}' right after it on its line. */
@@ -167,7 +167,7 @@ export class TreeBuilder {
       );
     }
     const last = tokens[tokens.length - 1] ?? name;
-    return { kind: 'directive', name, args, blocks, tokens, range: { start: { line: name.startLine, character: name.startCharacter }, end: { line: last.endLine, character: last.endCharacter } } };
+    return { kind: 'directive', name, args, blocks, tokens, range: spanRange(name, last) };
   }
 
   /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
@@ -233,7 +233,7 @@ export class TreeBuilder {
     const first = keys[0] ?? open!;
     const lastStatement = statements[statements.length - 1];
     const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
-    const range = { start: { line: first.startLine, character: first.startCharacter }, end: { line: last.endLine, character: last.endCharacter } };
+    const range = spanRange(first, last);
     // One literal per shape, as for option blocks; a block has a closing brace only when it has an opening one.
     if (open) return close ? { kind: 'block', keys, open, close, braceless, statements, range } : { kind: 'block', keys, open, braceless, statements, range };
     return { kind: 'block', keys, braceless, statements, range };
