@@ -59,18 +59,14 @@ const SCHEMES: readonly Transport[] = ['tls', 'dns', 'quic', 'grpc', 'https3', '
 /** parse.Transport: a known, exactly lowercase scheme is removed; anything else stays in the text. */
 const SCHEME_PREFIXES: ReadonlyArray<readonly [Transport, string]> = SCHEMES.map((scheme) => [scheme, `${scheme}://`] as const);
 
-/** The known scheme the text starts with, as a [transport, "scheme://"] pair; undefined for none. */
-function knownScheme(text: string): readonly [Transport, string] | undefined {
-  // Most keys have no scheme at all; only text with "://" can have one.
-  if (text.indexOf('://') < 0) return undefined;
-  for (const entry of SCHEME_PREFIXES) if (text.startsWith(entry[1])) return entry;
-  return undefined;
-}
-
 export function splitTransport(text: string): { transport: Transport; rest: string; prefixLength: number } {
-  const scheme = knownScheme(text);
-  if (scheme === undefined) return { transport: 'dns', rest: text, prefixLength: 0 };
-  return { transport: scheme[0], rest: text.slice(scheme[1].length), prefixLength: scheme[1].length };
+  // Most keys have no scheme at all; only text with "://" can have one.
+  if (text.indexOf('://') >= 0) {
+    for (const [scheme, prefix] of SCHEME_PREFIXES) {
+      if (text.startsWith(prefix)) return { transport: scheme, rest: text.slice(prefix.length), prefixLength: prefix.length };
+    }
+  }
+  return { transport: 'dns', rest: text, prefixLength: 0 };
 }
 
 const INT64_LIMIT = 1n << 63n;
@@ -294,10 +290,7 @@ function addOddities(found: AddressProblem[], key: ServerKey, afterScheme: strin
 
 /** Read one server-block key the way CoreDNS does, with every reason it would refuse it. */
 export function parseServerKey(text: string): ServerKey {
-  const scheme = knownScheme(text);
-  const transport: Transport = scheme === undefined ? 'dns' : scheme[0];
-  const prefixLength = scheme === undefined ? 0 : scheme[1].length;
-  const rest = scheme === undefined ? text : text.slice(prefixLength);
+  const { transport, rest, prefixLength } = splitTransport(text);
   const hostPort = splitHostPort(rest, true);
   const defaultPort = DEFAULT_PORTS[transport] ?? 0;
   const key: ServerKey = {
@@ -352,9 +345,7 @@ export interface NormalizedZoneArg {
  * zones. Unlike a server key there is no second fully-qualified pass, as in CoreDNS.
  */
 export function normalizeZoneArg(text: string): NormalizedZoneArg {
-  const scheme = knownScheme(text);
-  const prefixLength = scheme === undefined ? 0 : scheme[1].length;
-  const rest = scheme === undefined ? text : text.slice(prefixLength);
+  const { rest, prefixLength } = splitTransport(text);
   const hostPort = splitHostPort(rest, false);
   if (hostPort.error) {
     const { code, message, start, end } = hostPort.error;
