@@ -106,10 +106,7 @@ function withoutBrackets(text: string): string {
 
 function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string | undefined): ForwardUpstream | undefined {
   const text = token.value;
-  // splitScheme without its result object, which every upstream would otherwise allocate.
-  const written = writtenScheme(text);
-  const scheme = written ?? 'dns';
-  const rest = written === undefined ? text : text.slice(written.length + 3);
+  const { scheme, rest } = splitScheme(text);
   if (scheme === 'https' && rest.includes('/')) {
     ctx.report('error', 'forward/https-path', `DNS-over-HTTPS upstreams may not carry a path (CoreDNS always uses /dns-query) and CoreDNS refuses '${text}'. Write 'https://${rest.slice(0, rest.indexOf('/'))}'.`, token);
     return undefined;
