@@ -75,25 +75,52 @@ export interface GrammarInput {
   tooDeep?: Token;
 }
 
-export function toGrammarTokens(tokens: readonly Token[]): GrammarInput {
-  // Sized once for the most line breaks there can be (one before every token but the first), then trimmed:
-  // the input of a large file is long, and growing it by push would copy it again and again.
-  const out = new Array<IToken>(Math.max(0, 2 * tokens.length - 1));
-  let n = 0;
-  let depth = 0;
-  let tooDeep: Token | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (i > 0 && startsNewLine(tokens[i - 1], token)) out[n++] = LINE_BREAK;
-    const text = token.text;
-    // Braces past the depth the grammar can descend to are words for it (see MAX_BLOCK_DEPTH).
-    if (text.length === 1 && (text === '{' ? ++depth > MAX_BLOCK_DEPTH : text === '}' && depth-- > MAX_BLOCK_DEPTH)) {
-      tooDeep ??= token;
-      out[n++] = tokenView(Word, token);
-      continue;
-    }
-    out[n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(text), token);
+/**
+ * Builds the grammar input of one token list, a token at a time: the one place that inserts the line breaks
+ * and applies MAX_BLOCK_DEPTH. The lexer feeds it while it reads a document, so that a parse does not walk
+ * all the tokens a second time; toGrammarTokens feeds it the token lists of imported files.
+ */
+export class GrammarInputBuilder {
+  private readonly tokens: IToken[];
+  private n = 0;
+  private depth = 0;
+  private last: Token | undefined = undefined;
+  private tooDeep: Token | undefined = undefined;
+
+  /**
+   * `capacity` is how many grammar tokens to make room for at once: a large file's input is long, and
+   * growing it a token at a time would copy it again and again. More tokens still fit; finish trims it.
+   */
+  constructor(capacity: number) {
+    this.tokens = new Array<IToken>(capacity);
   }
-  out.length = n;
-  return tooDeep === undefined ? { tokens: out } : { tokens: out, tooDeep };
+
+  add(token: Token): void {
+    const out = this.tokens;
+    if (this.last !== undefined && startsNewLine(this.last, token)) out[this.n++] = LINE_BREAK;
+    this.last = token;
+    const text = token.text;
+    // Braces past the depth the grammar can descend to are words for it (see MAX_BLOCK_DEPTH). They are told
+    // by their character code: comparing with a one-character string can cost a call into the engine.
+    const brace = text.length === 1 ? text.charCodeAt(0) : 0;
+    if (brace === 0x7b /* { */ ? ++this.depth > MAX_BLOCK_DEPTH : brace === 0x7d /* } */ && this.depth-- > MAX_BLOCK_DEPTH) {
+      this.tooDeep ??= token;
+      out[this.n++] = tokenView(Word, token);
+      return;
+    }
+    out[this.n++] = isLexedToken(token) ? (token as unknown as IToken) : tokenView(typeOfText(text), token);
+  }
+
+  finish(): GrammarInput {
+    const tokens = this.tokens;
+    tokens.length = this.n;
+    return this.tooDeep === undefined ? { tokens } : { tokens, tooDeep: this.tooDeep };
+  }
+}
+
+export function toGrammarTokens(tokens: readonly Token[]): GrammarInput {
+  // Room for the most line breaks there can be: one before every token but the first.
+  const builder = new GrammarInputBuilder(Math.max(0, 2 * tokens.length - 1));
+  for (let i = 0; i < tokens.length; i++) builder.add(tokens[i]!);
+  return builder.finish();
 }

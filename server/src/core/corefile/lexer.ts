@@ -5,13 +5,22 @@
 // an unterminated quote runs to the end of the file. It also records exact LSP positions, which CoreDNS
 // does not need but every editor feature does.
 import type { Range } from '../types.js';
-import type { LexedToken } from './grammar-tokens.js';
+import * as grammarTokens from './grammar-tokens.js';
+import type { GrammarInput, LexedToken } from './grammar-tokens.js';
 import * as tokenTypes from './token-types.js';
 import type { Token } from './token.js';
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
 const { typeOfText } = tokenTypes;
+const { GrammarInputBuilder } = grammarTokens;
+type GrammarInputBuilder = grammarTokens.GrammarInputBuilder;
+
+/** The grammar types' indexes, which the main loop gives a bare word from its first character and length. */
+const WORD = tokenTypes.Word.tokenTypeIdx!;
+const IMPORT = tokenTypes.Import.tokenTypeIdx!;
+const LCURLY = tokenTypes.LCurly.tokenTypeIdx!;
+const RCURLY = tokenTypes.RCurly.tokenTypeIdx!;
 
 export interface Comment {
   range: Range;
@@ -37,163 +46,245 @@ export function isGoSpace(ch: number): boolean {
 }
 
 /**
- * Tracks the LSP position of an offset. LSP counts `\r\n`, `\n` and a lone `\r` as line ends, while
- * CoreDNS counts only `\n`; both are tracked so that ranges follow the editor and line logic follows CoreDNS.
- */
-class Cursor {
-  offset = 0;
-  line = 0;
-  character = 0;
-  corednsLine = 0;
-
-  constructor(private readonly text: string) {}
-
-  advance(): void {
-    const ch = this.text.charCodeAt(this.offset);
-    this.offset++;
-    if (ch === 0x0a) {
-      this.line++;
-      this.character = 0;
-      this.corednsLine++;
-    } else if (ch === 0x0d) {
-      if (this.text.charCodeAt(this.offset) !== 0x0a) {
-        this.line++;
-        this.character = 0;
-      } else {
-        this.character++;
-      }
-    } else {
-      this.character++;
-    }
-  }
-
-  /** Moves over `count` characters that are known to hold no line end: only the column changes. */
-  skipPlain(count: number): void {
-    this.offset += count;
-    this.character += count;
-  }
-
-  position(): { line: number; character: number } {
-    return { line: this.line, character: this.character };
-  }
-}
-
-/**
  * Whether a character is printable ASCII after `#` (so neither whitespace, `"` nor `#`): inside a bare word
  * it can only continue the word. Most of a Corefile is made of these, so the lexer scans them without the
- * whitespace and line-end checks.
+ * whitespace and line-end checks. (Past the end of the input charCodeAt gives NaN, which is none of these.)
  */
 function isPlainWordChar(ch: number): boolean {
   return ch > 0x23 && ch < 0x7f;
 }
 
+/** Lexes a document. */
 export function lexCorefile(input: string, uri: string): LexResult {
-  const tokens: Token[] = [];
+  return lex(input, uri, undefined);
+}
+
+/**
+ * Lexes a document and builds the grammar's input on the way, so that parseCorefile need not walk all the
+ * tokens a second time (toGrammarTokens does that for token lists that come from elsewhere).
+ */
+export function lexForGrammar(input: string, uri: string): { lexed: LexResult; grammar: GrammarInput } {
+  const grammar = new GrammarInputBuilder(Math.ceil(input.length / CHARS_PER_GRAMMAR_TOKEN));
+  const lexed = lex(input, uri, grammar);
+  return { lexed, grammar: grammar.finish() };
+}
+
+/**
+ * The lexer's state, for the rare paths: quoted tokens, comments, `\r`, spaces other than space, tab and
+ * `\n`, and words with a character outside printable ASCII. The main loop of lex keeps its place in local
+ * variables, which V8 can hold in registers, and hands it over through this object only to those paths.
+ *
+ * LSP counts `\r\n`, `\n` and a lone `\r` as line ends, while CoreDNS counts only `\n`; both are tracked so
+ * that ranges follow the editor and line logic follows CoreDNS. The LSP column is `offset - lineStart`: every
+ * UTF-16 unit moves it on by one, and every LSP line end sets it back to zero.
+ */
+class LexState {
+  offset = 0;
+  line = 0;
+  lineStart = 0;
+  corednsLine = 0;
+  /** How many of `tokens` are filled (the array is made larger than that, then trimmed). */
+  tokenCount = 0;
+  unterminatedQuote: Token | undefined = undefined;
+
+  constructor(
+    readonly input: string,
+    readonly uri: string,
+    readonly tokens: Token[],
+    readonly comments: Comment[],
+    readonly words: WordTable,
+    readonly grammar: GrammarInputBuilder | undefined,
+  ) {}
+
+  /** Moves over one character. */
+  advance(): void {
+    const ch = this.input.charCodeAt(this.offset++);
+    if (ch === 0x0a) {
+      this.line++;
+      this.corednsLine++;
+      this.lineStart = this.offset;
+    } else if (ch === 0x0d && this.input.charCodeAt(this.offset) !== 0x0a) {
+      this.line++;
+      this.lineStart = this.offset;
+    }
+  }
+
+  get character(): number {
+    return this.offset - this.lineStart;
+  }
+
+  addToken(token: Token): void {
+    this.tokens[this.tokenCount++] = token;
+    if (this.grammar !== undefined) this.grammar.add(token);
+  }
+}
+
+function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefined): LexResult {
+  // Room for the tokens a file of this size usually has, made at once: a large file has hundreds of
+  // thousands, and growing the array a token at a time would copy it again and again.
+  const tokens = new Array<Token>(Math.ceil(input.length / CHARS_PER_TOKEN));
+  let tokenCount = 0;
   const comments: Comment[] = [];
-  const cur = new Cursor(input);
-  if (input.charCodeAt(0) === 0xfeff) cur.advance();
+  const words = new WordTable(input);
+  const state = new LexState(input, uri, tokens, comments, words, grammar);
   const n = input.length;
+  // A BOM at the start is no token, but it is a character of the first line.
+  let offset = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  let lineStart = 0;
+  let corednsLine = 0;
 
-  let unterminatedQuote: Token | undefined;
-  const words = new WordTable();
-
-  while (cur.offset < n) {
-    const ch = input.charCodeAt(cur.offset);
+  while (offset < n) {
+    let ch = input.charCodeAt(offset);
+    if (ch === 0x0a) {
+      // A line break, and with it the next line's indentation.
+      line++;
+      corednsLine++;
+      lineStart = ++offset;
+      for (ch = input.charCodeAt(offset); ch === 0x20 || ch === 0x09; ch = input.charCodeAt(++offset));
+      continue;
+    }
     if (ch === 0x20 || ch === 0x09) {
       // Indentation comes in runs: skip the whole run at once.
-      let end = cur.offset + 1;
-      for (let c = input.charCodeAt(end); c === 0x20 || c === 0x09; c = input.charCodeAt(++end));
-      cur.skipPlain(end - cur.offset);
+      do ch = input.charCodeAt(++offset);
+      while (ch === 0x20 || ch === 0x09);
       continue;
     }
-    if (isGoSpace(ch)) {
-      cur.advance();
-      continue;
-    }
-    if (ch === 0x23 /* # */) {
-      comments.push(lexLineComment(input, cur));
-      continue;
-    }
-    const startLine = cur.line;
-    const startCharacter = cur.character;
-    const startOffset = cur.offset;
-    const corednsLine = cur.corednsLine;
-    if (ch === 0x22 /* " */) {
-      cur.advance();
-      let value = '';
-      let closed = false;
-      let escaped = false;
-      while (cur.offset < n) {
-        const c = input.charCodeAt(cur.offset);
-        if (!escaped) {
-          if (c === 0x5c /* \ */) {
-            escaped = true;
-            cur.advance();
-            continue;
-          }
-          if (c === 0x22) {
-            cur.advance();
-            closed = true;
-            break;
-          }
-        }
-        // Only a quote can be escaped: any other escaped character keeps its backslash.
-        if (escaped && c !== 0x22) value += '\\';
-        value += input[cur.offset];
-        escaped = false;
-        cur.advance();
+    const start = offset;
+    let hash = 1;
+    if (isPlainWordChar(ch)) {
+      // A bare word, whose word-table hash is taken on the way. Most words are made of printable ASCII only
+      // and end at a space, a tab, a line break or the end of the input; any other end takes the rare path.
+      const first = ch;
+      hash = wordHashStep(hash, ch);
+      for (ch = input.charCodeAt(++offset); isPlainWordChar(ch); ch = input.charCodeAt(++offset)) hash = wordHashStep(hash, ch);
+      if (ch === 0x20 || ch === 0x0a || ch === 0x09 || offset >= n) {
+        const text = words.word(start, offset, hash);
+        // The grammar type (typeOfText), told from the first character and the length where it can be.
+        const length = offset - start;
+        const type = length === 1 ? (first === 0x7b ? LCURLY : first === 0x7d ? RCURLY : WORD) : first === 0x69 /* i */ && length === 6 && text === 'import' ? IMPORT : WORD;
+        const token = makeToken(text, false, uri, corednsLine, 0, line, start - lineStart, line, offset - lineStart, start, offset, type);
+        tokens[tokenCount++] = token;
+        if (grammar !== undefined) grammar.add(token);
+        continue;
       }
-      const token = makeToken(value, true, uri, corednsLine, countLineBreaks(value), startLine, startCharacter, cur.line, cur.character, startOffset, cur.offset);
-      if (!closed) {
-        unterminatedQuote = token;
-        // CoreDNS emits the swallowed text as a token only when it is not empty.
-        if (value.length > 0) tokens.push(token);
-        break;
-      }
-      tokens.push(token);
-      continue;
     }
-    // A bare word: runs to the next whitespace. `\r` is skipped without ending the word, and `#` drops
-    // the rest of the word (the comment flag lasts only for this token). The value comes from the word
-    // table (whose hash of the plain stretch is taken on the way), unless a `\r` inside the word forces
-    // building it piece by piece.
-    let hash = wordHashStep(1, ch);
-    let plainEnd = startOffset + 1;
-    for (let c = input.charCodeAt(plainEnd); plainEnd < n && isPlainWordChar(c); c = input.charCodeAt(++plainEnd)) hash = wordHashStep(hash, c);
-    cur.skipPlain(plainEnd - startOffset);
-    let carriageReturns = false;
-    while (cur.offset < n) {
-      const c = input.charCodeAt(cur.offset);
-      if (c === 0x0d) carriageReturns = true;
-      else if (c === 0x23 || isGoSpace(c)) break;
-      cur.advance();
-    }
-    let endOffset = cur.offset;
-    let endCharacter = cur.character;
-    // A `\r` right before the line break belongs to the line end, not to the word's range.
-    while (endOffset > startOffset && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(cur.offset) === 0x0a && endCharacter > 0) {
-      endOffset--;
-      endCharacter--;
-    }
-    const value = carriageReturns ? input.slice(startOffset, endOffset).replace(/\r/g, '') : words.word(input, startOffset, endOffset, endOffset === plainEnd ? hash : wordHash(input, startOffset, endOffset));
-    if (cur.offset < n && input.charCodeAt(cur.offset) === 0x23) {
-      const commentStart = cur.offset;
-      const commentPos = cur.position();
-      while (cur.offset < n && !isGoSpace(input.charCodeAt(cur.offset))) cur.advance();
-      comments.push({ range: { start: commentPos, end: cur.position() }, text: input.slice(commentStart, cur.offset) });
-    }
-    // A bare word never holds a `\n`: it is whitespace.
-    tokens.push(makeToken(value, false, uri, corednsLine, 0, startLine, startCharacter, cur.line, endCharacter, startOffset, endOffset));
+    state.offset = offset;
+    state.line = line;
+    state.lineStart = lineStart;
+    state.corednsLine = corednsLine;
+    state.tokenCount = tokenCount;
+    if (start === offset) lexRare(state);
+    else lexWordEnd(state, start, hash);
+    offset = state.offset;
+    line = state.line;
+    lineStart = state.lineStart;
+    corednsLine = state.corednsLine;
+    tokenCount = state.tokenCount;
   }
+  tokens.length = tokenCount;
   const result: LexResult = { tokens, comments };
-  if (unterminatedQuote) result.unterminatedQuote = unterminatedQuote;
+  if (state.unterminatedQuote) result.unterminatedQuote = state.unterminatedQuote;
   return result;
 }
 
+/** What starts at a character the main loop does not handle: a space, a comment, a quoted token or a word. */
+function lexRare(state: LexState): void {
+  const ch = state.input.charCodeAt(state.offset);
+  if (isGoSpace(ch)) state.advance();
+  else if (ch === 0x23 /* # */) lexLineComment(state);
+  else if (ch === 0x22 /* " */) lexQuoted(state);
+  else lexWordEnd(state, state.offset, 1);
+}
+
+/**
+ * The rest of a bare word that started at `start`, from the end of its plain stretch (`state.offset`, whose
+ * hash is `plainHash`) to the next whitespace. `\r` is skipped without ending the word, and `#` drops the
+ * rest of the word (the comment flag lasts only for this token). The value comes from the word table,
+ * unless a `\r` inside the word forces building it piece by piece.
+ */
+function lexWordEnd(state: LexState, start: number, plainHash: number): void {
+  const input = state.input;
+  const n = input.length;
+  const plainEnd = state.offset;
+  // The plain stretch holds no line end, so the word starts on the line the state is on.
+  const startLine = state.line;
+  const startCharacter = start - state.lineStart;
+  const corednsLine = state.corednsLine;
+  let carriageReturns = false;
+  while (state.offset < n) {
+    const c = input.charCodeAt(state.offset);
+    if (c === 0x0d) carriageReturns = true;
+    else if (c === 0x23 || isGoSpace(c)) break;
+    state.advance();
+  }
+  let endOffset = state.offset;
+  let endCharacter = state.character;
+  // A `\r` right before the line break belongs to the line end, not to the word's range.
+  while (endOffset > start && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(state.offset) === 0x0a && endCharacter > 0) {
+    endOffset--;
+    endCharacter--;
+  }
+  const value = carriageReturns ? input.slice(start, endOffset).replace(/\r/g, '') : state.words.word(start, endOffset, endOffset === plainEnd ? plainHash : wordHash(input, start, endOffset));
+  if (state.offset < n && input.charCodeAt(state.offset) === 0x23) {
+    const commentStart = state.offset;
+    const commentLine = state.line;
+    const commentCharacter = state.character;
+    while (state.offset < n && !isGoSpace(input.charCodeAt(state.offset))) state.advance();
+    state.comments.push(makeComment(input.slice(commentStart, state.offset), commentLine, commentCharacter, state.line, state.character));
+  }
+  // A bare word never holds a `\n`: it is whitespace.
+  state.addToken(makeToken(value, false, state.uri, corednsLine, 0, startLine, startCharacter, state.line, endCharacter, start, endOffset, typeOfText(value).tokenTypeIdx!));
+}
+
+/** A quoted token: inside quotes only `\"` is an escape, and an unterminated quote runs to the end. */
+function lexQuoted(state: LexState): void {
+  const input = state.input;
+  const n = input.length;
+  const startLine = state.line;
+  const startCharacter = state.character;
+  const startOffset = state.offset;
+  const corednsLine = state.corednsLine;
+  state.advance();
+  let value = '';
+  let closed = false;
+  let escaped = false;
+  while (state.offset < n) {
+    const c = input.charCodeAt(state.offset);
+    if (!escaped) {
+      if (c === 0x5c /* \ */) {
+        escaped = true;
+        state.advance();
+        continue;
+      }
+      if (c === 0x22) {
+        state.advance();
+        closed = true;
+        break;
+      }
+    }
+    // Only a quote can be escaped: any other escaped character keeps its backslash.
+    if (escaped && c !== 0x22) value += '\\';
+    value += input[state.offset];
+    escaped = false;
+    state.advance();
+  }
+  const token = makeToken(value, true, state.uri, corednsLine, countLineBreaks(value), startLine, startCharacter, state.line, state.character, startOffset, state.offset, typeOfText(value).tokenTypeIdx!);
+  if (!closed) {
+    state.unterminatedQuote = token;
+    // CoreDNS emits the swallowed text as a token only when it is not empty.
+    if (value.length > 0) state.addToken(token);
+    return;
+  }
+  state.addToken(token);
+}
+
 /** A comment at the start of a token: it runs to the end of the line. */
-function lexLineComment(input: string, cur: Cursor): Comment {
-  const start = cur.position();
-  const startOffset = cur.offset;
+function lexLineComment(state: LexState): void {
+  const input = state.input;
+  const startOffset = state.offset;
+  const startLine = state.line;
+  const startCharacter = state.character;
   // Only `\n` ends it: CoreDNS skips a lone `\r` without leaving the comment.
   let lineEnd = input.indexOf('\n', startOffset);
   if (lineEnd < 0) lineEnd = input.length;
@@ -201,20 +292,24 @@ function lexLineComment(input: string, cur: Cursor): Comment {
   for (let i = startOffset; i < lineEnd && !carriageReturn; i++) carriageReturn = input.charCodeAt(i) === 0x0d;
   if (!carriageReturn) {
     // The common case: no `\r` in the comment, so it is one stretch of one LSP line.
-    cur.skipPlain(lineEnd - startOffset);
-    return { range: { start, end: cur.position() }, text: input.slice(startOffset, lineEnd) };
+    state.offset = lineEnd;
+    state.comments.push(makeComment(input.slice(startOffset, lineEnd), startLine, startCharacter, startLine, state.character));
+    return;
   }
-  let end = start;
+  // The comment's range and text end at its last character that is not a `\r`.
+  let endLine = startLine;
+  let endCharacter = startCharacter;
   let endOffset = startOffset;
-  while (cur.offset < lineEnd) {
-    const c = input.charCodeAt(cur.offset);
-    cur.advance();
+  while (state.offset < lineEnd) {
+    const c = input.charCodeAt(state.offset);
+    state.advance();
     if (c !== 0x0d) {
-      end = cur.position();
-      endOffset = cur.offset;
+      endLine = state.line;
+      endCharacter = state.character;
+      endOffset = state.offset;
     }
   }
-  return { range: { start, end }, text: input.slice(startOffset, endOffset) };
+  state.comments.push(makeComment(input.slice(startOffset, endOffset), startLine, startCharacter, endLine, endCharacter));
 }
 
 /**
@@ -227,14 +322,23 @@ class WordTable {
   private readonly words: Array<string | undefined> = new Array<string | undefined>(WORD_TABLE_SIZE).fill(undefined);
   private readonly hashes = new Int32Array(WORD_TABLE_SIZE);
 
+  constructor(private readonly input: string) {}
+
   /** The word `input[start, end)` whose wordHash is `hash`, shared with earlier tokens of the same text. */
-  word(input: string, start: number, end: number, hash: number): string {
+  word(start: number, end: number, hash: number): string {
+    const input = this.input;
     const length = end - start;
     // Longer words are mostly unique (names, addresses), and V8 slices them as views of the input anyway.
     if (length > MAX_SHARED_WORD) return input.slice(start, end);
+    // One-character words (braces, `.`, small numbers) are a third of a typical file's tokens: each printable
+    // ASCII one is a constant string, with no hash to compare.
+    if (length === 1) {
+      const ch = input.charCodeAt(start);
+      if (ch < 0x7f) return ASCII_WORDS[ch]!;
+    }
     const slot = (hash ^ (hash >>> 15)) & (WORD_TABLE_SIZE - 1);
     const known = this.words[slot];
-    if (known !== undefined && this.hashes[slot] === hash && known.length === length && sameChars(known, input, start)) return known;
+    if (known !== undefined && this.hashes[slot] === hash && known.length === length && input.startsWith(known, start)) return known;
     const word = input.slice(start, end);
     this.words[slot] = word;
     this.hashes[slot] = hash;
@@ -253,13 +357,17 @@ function wordHash(input: string, start: number, end: number): number {
   return hash;
 }
 
-/** Whether `input` holds `word` at `start` (compared in place, with no string built). */
-function sameChars(word: string, input: string, start: number): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== input.charCodeAt(start + i)) return false;
-  return true;
-}
+/**
+ * Characters per token and per grammar token (line breaks included) in a typical Corefile, from which the
+ * arrays are sized. Real Corefiles have 6 to 14 characters per token (10 in the median), and 4 to 9 per grammar
+ * token: a denser file grows its arrays once, a sparser one trims them.
+ */
+const CHARS_PER_TOKEN = 8;
+const CHARS_PER_GRAMMAR_TOKEN = 5;
 
 const WORD_TABLE_SIZE = 4096;
+/** The one-character strings of ASCII, by character code. */
+const ASCII_WORDS: readonly string[] = Array.from({ length: 0x7f }, (_, ch) => String.fromCharCode(ch));
 const MAX_SHARED_WORD = 24;
 
 function countLineBreaks(text: string): number {
@@ -286,12 +394,18 @@ function makeToken(
   endCharacter: number,
   startOffset: number,
   endOffset: number,
+  tokenTypeIdx: number,
 ): LexedToken {
   // One literal with its place as plain numbers: one object per token (an LSP Range would be three more).
   return {
     text, quoted, uri, line, lineBreaks,
     startLine, startCharacter, endLine, endCharacter,
     start: startOffset, end: endOffset,
-    tokenTypeIdx: typeOfText(text).tokenTypeIdx!, image: text, value: text, unknownEnv: NO_VARIABLES,
+    tokenTypeIdx, image: text, value: text, unknownEnv: NO_VARIABLES,
   };
+}
+
+/** Every comment is built here, with its range, in one literal. */
+function makeComment(text: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number): Comment {
+  return { range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } }, text };
 }

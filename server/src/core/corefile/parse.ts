@@ -2,14 +2,15 @@
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range } from '../types.js';
-import { MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens } from './grammar-tokens.js';
-import { lexCorefile } from './lexer.js';
+import { MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens, type GrammarInput } from './grammar-tokens.js';
+import { lexForGrammar } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import { tokenRange, tokenStart, type Token } from './token.js';
 import { appendAll } from '../append.js';
 
 export function parseCorefile(text: string, uri: string): CorefileTree {
-  const lexed = lexCorefile(text, uri);
+  // The lexer builds the grammar's input while it reads, rather than leaving it to toGrammarTokens.
+  const { lexed, grammar: input } = lexForGrammar(text, uri);
   const errors: SyntaxError[] = [];
   if (lexed.unterminatedQuote) {
     errors.push({
@@ -19,27 +20,26 @@ export function parseCorefile(text: string, uri: string): CorefileTree {
       severity: 'error',
     });
   }
-  const { result, problems } = runGrammar(lexed.tokens, (g) => g.corefile());
+  const { result, problems } = runGrammar(input, (g) => g.corefile());
   appendAll(errors, problems);
   return { uri, items: result ?? [], tokens: lexed.tokens, comments: lexed.comments, errors };
 }
 
 /** Parses tokens (of an imported snippet or file) as the statements of a server block. */
 export function parseStatements(tokens: readonly Token[]): { statements: Statement[]; errors: SyntaxError[] } {
-  const { result, problems } = runGrammar(tokens, (g) => g.statements());
+  const { result, problems } = runGrammar(toGrammarTokens(tokens), (g) => g.statements());
   return { statements: result ?? [], errors: problems };
 }
 
 /** Parses tokens (of an imported snippet or file) as top-level items. */
 export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]; errors: SyntaxError[] } {
-  const { result, problems } = runGrammar(tokens, (g) => g.corefile());
+  const { result, problems } = runGrammar(toGrammarTokens(tokens), (g) => g.corefile());
   return { items: result ?? [], errors: problems };
 }
 
-function runGrammar<T>(tokens: readonly Token[], rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
+function runGrammar<T>({ tokens: input, tooDeep }: GrammarInput, rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
   const grammar = corefileGrammar();
   grammar.builder.begin();
-  const { tokens: input, tooDeep } = toGrammarTokens(tokens);
   const problems: SyntaxError[] = [];
   if (tooDeep) {
     problems.push({
