@@ -43,7 +43,8 @@ class CorefileGrammar extends EmbeddedActionsParser {
   private keysFrom = 0;
   private expectingAnotherKey = false;
   private blockOpen: IToken | undefined;
-  private blockBody: Statement[] = [];
+  /** The statements of the server block being read; undefined until a body is read. */
+  private blockBody: Statement[] | undefined;
   private blockClose: IToken | undefined;
   private snippetBody: OptionBlock | undefined;
   private snippetTokens: Token[] = [];
@@ -57,17 +58,22 @@ class CorefileGrammar extends EmbeddedActionsParser {
   };
   private readonly statementAlts: OrMethodOpts<void> = {
     IGNORE_AMBIGUITIES: true,
-    DEF: [{ ALT: this.lineBreak }, { ALT: this.statementImport }, { ALT: this.statementDirective }],
+    // A directive's name decides its alternative here, so that no second choice is made for the name.
+    DEF: [{ ALT: this.lineBreak }, { ALT: this.statementImport }, { ALT: this.wordNamedDirective }, { ALT: this.braceNamedStatement }],
   };
   private readonly importArgumentAlts: IOrAlt<IToken>[] = [{ ALT: this.importWord }, { ALT: this.importOpenBrace }, { ALT: this.importCloseBrace }];
   private readonly keyAlts: IOrAlt<IToken>[] = [{ ALT: this.keyWord }, { ALT: this.keyCloseBrace }];
   private readonly continuedKeyAlts: IOrAlt<IToken>[] = [{ ALT: this.continuedKeyWord }, { ALT: this.continuedKeyCloseBrace }];
   private readonly keyContinuation = { GATE: this.continuesKeys, DEF: this.keyContinuationLine };
+  // Chosen by the next two tokens: '{', or a line break then '{', opens a braced body; any other line break
+  // starts a brace-less one (the first alternative wins where both fit). Two tokens of lookahead cost chevrotain
+  // a few comparisons, where gates would cost it a list of the gates and calls to them on every server block.
   private readonly blockBodyAlts: OrMethodOpts<void> = {
     IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 2,
     DEF: [
-      { GATE: this.braceAhead, ALT: this.bracedBody },
-      { GATE: this.lineBreakAhead, ALT: this.bracelessBody },
+      { ALT: this.bracedBody },
+      { ALT: this.bracelessBody },
       // The file ends right after the keys: a server with no plugins.
       { ALT: this.noBody },
     ],
@@ -76,12 +82,14 @@ class CorefileGrammar extends EmbeddedActionsParser {
     IGNORE_AMBIGUITIES: true,
     DEF: [{ GATE: this.isSnippet, ALT: this.snippetBlock }, { ALT: this.serverBody }],
   };
+  private readonly afterBlockAlts: IOrAlt<void>[] = [{ ALT: this.directiveWordAfterBlock }, { ALT: this.directiveLaterBlock }];
   private readonly optionPieceAlts: IOrAlt<void>[] = [{ ALT: this.optionLineBreak }, { ALT: this.optionWord }, { ALT: this.optionNestedBlock }];
-  private readonly directiveNameAlts: IOrAlt<IToken>[] = [{ ALT: this.directiveNameWord }, { ALT: this.directiveNameBrace }];
 
   constructor() {
-    // Recovery stays on as a safety net; the grammar is total (every token sequence has a parse), so it
-    // never has to act, and a mistake here would then cost a partial tree rather than an empty one.
+    // Recovery stays on: the grammar is total (every token sequence has a parse), so within a document it
+    // never has to act, and a mistake here would then cost a partial tree rather than an empty one. A list of
+    // statements read on its own (an imported file) is ended early by a '}', and there recovery reports the
+    // brace and reads on after it.
     super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
@@ -95,7 +103,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.topItems = [];
     this.importArgs = [];
     this.blockOpen = undefined;
-    this.blockBody = [];
+    this.blockBody = undefined;
     this.blockClose = undefined;
     this.snippetBody = undefined;
     this.snippetTokens = [];
@@ -147,10 +155,22 @@ class CorefileGrammar extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE) this.builder.statements.push(node);
   }
 
-  private statementDirective(): void {
-    const node = this.directive();
+  private wordNamedDirective(): void {
+    const node = this.directive(this.CONSUME(Word));
     if (!this.RECORDING_PHASE) this.builder.statements.push(node);
   }
+
+  private braceNamedStatement(): void {
+    const node = this.SUBRULE(this.braceNamedDirective);
+    if (!this.RECORDING_PHASE && node) this.builder.statements.push(node);
+  }
+
+  /**
+   * A '{' where a directive should start is read as a directive named '{', which CoreDNS rejects as unknown.
+   * It is a rule of its own, so that it can share the productions of `directive` with the statements rule;
+   * only damaged files take this path.
+   */
+  private braceNamedDirective = this.RULE('braceNamedDirective', (): DirectiveNode => this.directive(this.CONSUME(LCurly)));
 
   /** `import PATTERN`: every token to the end of the line is kept, so a wrong count can be pointed at. */
   private importStatement = this.RULE('importStatement', (): ImportNode => {
@@ -187,9 +207,12 @@ class CorefileGrammar extends EmbeddedActionsParser {
     this.expectingAnotherKey = false;
     // Keys run to the end of their line; a key ending with a comma carries the list onto the next line.
     this.MANY(this.serverKey);
-    this.MANY2(this.keyContinuation);
+    // Skipping the continuation unless the last key ends with a comma is what its gate would decide, minus
+    // the closure chevrotain makes for a gated repetition on every server block (the recording phase still
+    // records it, for the grammar's analysis).
+    if (this.expectingAnotherKey || this.RECORDING_PHASE) this.MANY2(this.keyContinuation);
     this.blockOpen = undefined;
-    this.blockBody = [];
+    this.blockBody = undefined;
     this.blockClose = undefined;
     this.snippetBody = undefined;
     this.braceless = false;
@@ -201,7 +224,8 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const close = this.blockClose;
     const snippetBody = this.snippetBody;
     const braceless = this.braceless;
-    const body = this.blockBody;
+    // A block without a body gets an empty list of its own: `statements` is a mutable list in the tree's types.
+    const body = this.blockBody ?? [];
     if (this.expectingAnotherKey) b.reportTrailingComma(keys[keys.length - 1]!, open !== undefined || snippetBody !== undefined);
     // With the file ending right after the keys, CoreDNS never checks for a snippet: it is a plain key.
     if (name !== undefined && (snippetBody || braceless)) return b.snippetNode(name, keys[0]!, snippetBody, this.snippetTokens);
@@ -253,14 +277,6 @@ class CorefileGrammar extends EmbeddedActionsParser {
     return this.CONSUME2(RCurly);
   }
 
-  private braceAhead(): boolean {
-    return isType(this.LA(1), LCurly) || (isType(this.LA(1), NL) && isType(this.LA(2), LCurly));
-  }
-
-  private lineBreakAhead(): boolean {
-    return isType(this.LA(1), NL);
-  }
-
   private bracedBody(): void {
     this.OPTION(this.braceOnNextLine);
     this.OR3(this.bracedBodyAlts);
@@ -288,6 +304,9 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const open = this.CONSUME(LCurly);
     const body = this.SUBRULE(this.statements);
     const close = this.OPTION2(this.serverBlockClose);
+    // The line break after the closing brace is taken here, where it costs an option, rather than by another
+    // round of the top level's repetition and choice.
+    this.OPTION4(this.lineBreakAfterBlock);
     if (this.RECORDING_PHASE) return;
     this.blockOpen = open;
     this.blockBody = body;
@@ -296,6 +315,10 @@ class CorefileGrammar extends EmbeddedActionsParser {
 
   private serverBlockClose(): IToken {
     return this.CONSUME3(RCurly);
+  }
+
+  private lineBreakAfterBlock(): void {
+    this.CONSUME4(NL);
   }
 
   /** No brace: CoreDNS reads everything up to the end of the file (or a lone '}') as directives. */
@@ -366,16 +389,16 @@ class CorefileGrammar extends EmbeddedActionsParser {
   }
 
   /**
-   * A directive: its name, the words on its line and the blocks opened on that line. It is part of the
-   * `statements` rule rather than a rule of its own: a rule invocation is chevrotain's costliest step, and a
-   * large Corefile has tens of thousands of directives. Its productions are numbered so as not to clash with
-   * the other productions of `statements` (OR3, MANY2, MANY4, OPTION4). Its line is read as its words up to the
-   * first block, then each block with the words after it: the same tokens as "words or blocks, in any order",
-   * with no choice to make for each word (most of a Corefile's words are directive arguments).
+   * A directive after its name: the words on its line and the blocks opened on that line, then the line break
+   * that ends it. It is part of the `statements` rule rather than a rule of its own: a rule invocation costs
+   * chevrotain a try/finally frame, its stack bookkeeping and a list for the arguments, and a large Corefile
+   * has tens of thousands of directives. Its productions are numbered so as not to clash with the other
+   * productions of `statements` (MANY2, MANY4, OPTION4, OPTION5, OR2, CONSUME2, CONSUME3, SUBRULE2). Its line
+   * is read as its words up to the first block, then that block and the words and blocks after it: the same
+   * tokens as "words or blocks, in any order", with no choice to make for each word before the first block
+   * (most of a Corefile's words are directive arguments, and a choice costs chevrotain more than a repetition).
    */
-  private directive(): DirectiveNode {
-    // A '{' where a directive should start is read as a directive named '{', which CoreDNS rejects as unknown.
-    const name = this.OR3(this.directiveNameAlts);
+  private directive(nameToken: IToken): DirectiveNode {
     const b = this.builder;
     const tokensFrom = b.tokens.length;
     const blocksFrom = b.directiveBlocks.length;
@@ -384,39 +407,46 @@ class CorefileGrammar extends EmbeddedActionsParser {
     // Most directives open no block: an option answers that from its lookahead alone, where a repetition
     // would first set up chevrotain's bookkeeping for one.
     this.OPTION4(this.directiveBlocks);
+    // A '}' right after the directive, on its line (see directiveNode).
+    const next = this.LA(1);
+    // The line break that ends the directive is taken here, where it costs an option, rather than by another
+    // round of the statements' repetition and choice.
+    this.OPTION5(this.directiveLineBreak);
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
     // Every token after the name, braces included; the words before the first block; the blocks.
     const tokens = b.tokens.length > tokensFrom ? b.tokens.take(tokensFrom) : NO_TOKENS;
     // Without blocks, the arguments are all the tokens: the node shares the one list (the tree is never changed).
     const args = this.directiveArgCount === tokens.length ? tokens : this.directiveArgCount === 0 ? NO_TOKENS : listOf(tokens, 0, this.directiveArgCount);
     const blocks = b.directiveBlocks.length > blocksFrom ? b.directiveBlocks.take(blocksFrom) : NO_BLOCKS;
-    const next = this.LA(1);
-    return b.directiveNode(payload(name), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);
+    return b.directiveNode(payload(nameToken), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);
   }
 
-  private directiveNameWord(): IToken {
-    return this.CONSUME(Word);
-  }
-
-  private directiveNameBrace(): IToken {
-    return this.CONSUME(LCurly);
+  private directiveLineBreak(): void {
+    this.CONSUME2(NL);
   }
 
   private directiveWord(): void {
     this.keepDirectiveWord(this.CONSUME2(Word));
   }
 
+  /** The first block on a directive's line, then the words and further blocks after it, in any order. */
   private directiveBlocks(): void {
-    this.AT_LEAST_ONE(this.directiveBlockAndWords);
+    const tokensFrom = this.builder.tokens.length;
+    this.keepDirectiveBlock(this.SUBRULE(this.optionBlock), tokensFrom);
+    this.MANY4(this.directivePieceAfterBlock);
   }
 
-  private directiveBlockAndWords(): void {
-    this.directiveBlock();
-    this.MANY4(this.directiveWordAfterBlock);
+  private directivePieceAfterBlock(): void {
+    this.OR2(this.afterBlockAlts);
   }
 
   private directiveWordAfterBlock(): void {
     this.keepDirectiveWord(this.CONSUME3(Word));
+  }
+
+  private directiveLaterBlock(): void {
+    const tokensFrom = this.builder.tokens.length;
+    this.keepDirectiveBlock(this.SUBRULE2(this.optionBlock), tokensFrom);
   }
 
   private keepDirectiveWord(w: IToken): void {
@@ -425,15 +455,11 @@ class CorefileGrammar extends EmbeddedActionsParser {
     if (token) this.builder.tokens.push(token);
   }
 
-  private directiveBlock(): void {
-    const tokensFrom = this.builder.tokens.length;
-    const block = this.SUBRULE(this.optionBlock);
+  /** Keeps a block the directive's line opened; a block that failed leaves no tokens (see optionNestedBlock). */
+  private keepDirectiveBlock(block: OptionBlock | undefined, tokensFrom: number): void {
     if (this.RECORDING_PHASE) return;
-    if (!block) {
-      this.builder.tokens.truncate(tokensFrom);
-      return;
-    }
-    this.builder.directiveBlocks.push(block);
+    if (block) this.builder.directiveBlocks.push(block);
+    else this.builder.tokens.truncate(tokensFrom);
   }
 }
 

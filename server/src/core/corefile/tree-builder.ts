@@ -19,6 +19,15 @@ function isToken(piece: Token | OptionBlock): piece is Token {
   return typeof (piece as Partial<Token>).text === 'string';
 }
 
+/**
+ * The last item of a list, or undefined for an empty one. Reading index -1 of an empty array is a lookup of a
+ * missing property, which V8 answers on its slow path (through the prototype chain), and most directives have
+ * no blocks and many no arguments.
+ */
+function lastOf<T>(items: readonly T[]): T | undefined {
+  return items.length > 0 ? items[items.length - 1] : undefined;
+}
+
 const IMPORT_ONE_ARGUMENT = "'import' takes exactly one argument: a snippet name, a file or a glob pattern.";
 
 /**
@@ -28,7 +37,6 @@ const IMPORT_ONE_ARGUMENT = "'import' takes exactly one argument: a snippet name
  */
 export const NO_TOKENS: readonly Token[] = [];
 export const NO_BLOCKS: readonly OptionBlock[] = [];
-const PENDING_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class TreeBuilder {
   /** Problems found while building the nodes of the current input. */
@@ -70,7 +78,7 @@ export class TreeBuilder {
   }
 
   importNode(keyword: Token, args: Token[]): ImportNode {
-    const last = args[args.length - 1] ?? keyword;
+    const last = lastOf(args) ?? keyword;
     if (args.length === 0) {
       this.report('syntax/import-argument', IMPORT_ONE_ARGUMENT, tokenRange(keyword));
     } else if (args.length > 1) {
@@ -89,9 +97,9 @@ export class TreeBuilder {
     const pieces = this.pieces;
     const to = pieces.length;
     const linesFrom = this.lines.length;
-    // The line being read: its node, where its lists start in the buffers, and its last piece so far (where
-    // it ends; its range is made once, when the line is complete).
-    let current: OptionLine | undefined;
+    // The line being read: its name, where its lists start in the buffers, and its last piece so far (where
+    // it ends). Its node is made once the line is complete, with every field final.
+    let name: Token | undefined;
     let argsFrom = 0;
     let blocksFrom = 0;
     let lastPiece: Token | OptionBlock = open;
@@ -99,45 +107,41 @@ export class TreeBuilder {
     for (let index = from; index < to; index++) {
       const piece = pieces.at(index);
       if (piece === null) {
-        // The line ends.
+        // The line ends. A block on an import's line starts an option line of its own, which goes before the
+        // import: the import line is complete only at its end.
+        if (name) this.lines.push(this.optionLine(name, argsFrom, blocksFrom, lastPiece));
+        name = undefined;
         if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
         importLine = undefined;
-        if (current) this.endLine(current, argsFrom, blocksFrom, lastPiece);
-        current = undefined;
         continue;
       }
       if (isToken(piece)) {
         if (importLine) importLine.args.push(piece);
-        else if (current) {
+        else if (name) {
           this.lineArgs.push(piece);
           lastPiece = piece;
         } else if (piece.text === 'import' && index > from && pieces.at(index - 1) === null) {
           // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
           importLine = { keyword: piece, args: [] };
         } else {
-          current = { kind: 'option', name: piece, args: NO_TOKENS, blocks: NO_BLOCKS, range: PENDING_RANGE };
+          name = piece;
           argsFrom = this.lineArgs.length;
           blocksFrom = this.lineBlocks.length;
           lastPiece = piece;
-          this.lines.push(current);
         }
         continue;
       }
-      if (current) {
-        this.lineBlocks.push(piece);
-        lastPiece = piece;
-      } else {
+      if (!name) {
         // A block with no option name before it: keep it as a line named by its own brace.
-        current = { kind: 'option', name: piece.open, args: NO_TOKENS, blocks: NO_BLOCKS, range: PENDING_RANGE };
+        name = piece.open;
         argsFrom = this.lineArgs.length;
         blocksFrom = this.lineBlocks.length;
-        lastPiece = piece;
-        this.lineBlocks.push(piece);
-        this.lines.push(current);
       }
+      this.lineBlocks.push(piece);
+      lastPiece = piece;
     }
+    if (name) this.lines.push(this.optionLine(name, argsFrom, blocksFrom, lastPiece));
     if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
-    if (current) this.endLine(current, argsFrom, blocksFrom, lastPiece);
     if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", tokenRange(open));
     const last = close ?? this.tokens.at(this.tokens.length - 1);
     const lines = this.lines.take(linesFrom);
@@ -147,12 +151,13 @@ export class TreeBuilder {
     return close ? { open, close, lines, range } : { open, lines, range };
   }
 
-  /** Gives a finished option line its lists and its range, from its name to the end of its last piece. */
-  private endLine(line: OptionLine, argsFrom: number, blocksFrom: number, last: Token | OptionBlock): void {
-    line.args = this.lineArgs.length > argsFrom ? this.lineArgs.take(argsFrom) : NO_TOKENS;
-    line.blocks = this.lineBlocks.length > blocksFrom ? this.lineBlocks.take(blocksFrom) : NO_BLOCKS;
-    const name = line.name;
-    line.range = isToken(last) ? spanRange(name, last) : { start: tokenStart(name), end: last.range.end };
+  /** A finished option line: its lists, and its range from its name to the end of its last piece. */
+  private optionLine(name: Token, argsFrom: number, blocksFrom: number, last: Token | OptionBlock): OptionLine {
+    const args = this.lineArgs.length > argsFrom ? this.lineArgs.take(argsFrom) : NO_TOKENS;
+    const blocks = this.lineBlocks.length > blocksFrom ? this.lineBlocks.take(blocksFrom) : NO_BLOCKS;
+    // A line that ends with a block ends where the block does, and shares that position (the tree is never changed).
+    const range = isToken(last) ? spanRange(name, last) : { start: tokenStart(name), end: last.range.end };
+    return { kind: 'option', name, args, blocks, range };
   }
 
   /** A directive; `closeBrace` is a '}' right after it on its line. */
@@ -166,8 +171,11 @@ export class TreeBuilder {
         tokenRange(closeBrace),
       );
     }
-    const last = tokens[tokens.length - 1] ?? name;
-    return { kind: 'directive', name, args, blocks, tokens, range: spanRange(name, last) };
+    const last = lastOf(tokens) ?? name;
+    // A line that ends with a block's '}' ends where the block does, and shares that position, as option lines do.
+    const lastBlock = lastOf(blocks);
+    const range = lastBlock !== undefined && lastBlock.close === last ? { start: tokenStart(name), end: lastBlock.range.end } : spanRange(name, last);
+    return { kind: 'directive', name, args, blocks, tokens, range };
   }
 
   /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
@@ -190,9 +198,11 @@ export class TreeBuilder {
       return { kind: 'snippet', name, nameToken, body: [], range: tokenRange(nameToken) };
     }
     const inner = tokens.slice(1, body.close ? -1 : undefined);
-    const node: SnippetNode = { kind: 'snippet', name, nameToken, open: body.open, body: inner, range: { start: tokenStart(nameToken), end: body.range.end } };
-    if (body.close) node.close = body.close;
-    return node;
+    const range = { start: tokenStart(nameToken), end: body.range.end };
+    // One literal per shape, as for option blocks (the closing brace last, where it has always been).
+    return body.close
+      ? { kind: 'snippet', name, nameToken, open: body.open, body: inner, range, close: body.close }
+      : { kind: 'snippet', name, nameToken, open: body.open, body: inner, range };
   }
 
   reportTrailingComma(last: Token, beforeBrace: boolean): void {
@@ -214,8 +224,8 @@ export class TreeBuilder {
   }
 
   reportUnclosedBlock(open: Token, statements: Statement[]): void {
-    const last = statements[statements.length - 1];
-    const lastToken = last?.kind === 'directive' ? last.tokens[last.tokens.length - 1] : undefined;
+    const last = lastOf(statements);
+    const lastToken = last?.kind === 'directive' ? lastOf(last.tokens) : undefined;
     if (last?.kind === 'directive' && lastToken?.text === '}' && last.blocks.every((b) => b.close)) {
       // CoreDNS checks only that the last token it read is a '}', which a plugin block's '}' satisfies.
       this.report(
@@ -231,8 +241,8 @@ export class TreeBuilder {
 
   blockNode(keys: Token[], open: Token | undefined, statements: Statement[], close: Token | undefined, braceless: boolean): ServerBlockNode {
     const first = keys[0] ?? open!;
-    const lastStatement = statements[statements.length - 1];
-    const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? keys[keys.length - 1]!;
+    const lastStatement = lastOf(statements);
+    const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? lastOf(keys)!;
     const range = spanRange(first, last);
     // One literal per shape, as for option blocks; a block has a closing brace only when it has an opening one.
     if (open) return close ? { kind: 'block', keys, open, close, braceless, statements, range } : { kind: 'block', keys, open, braceless, statements, range };
@@ -241,6 +251,6 @@ export class TreeBuilder {
 }
 
 function lastToken(statement: Statement): Token {
-  if (statement.kind === 'import') return statement.args[statement.args.length - 1] ?? statement.keyword;
-  return statement.tokens[statement.tokens.length - 1] ?? statement.name;
+  if (statement.kind === 'import') return lastOf(statement.args) ?? statement.keyword;
+  return lastOf(statement.tokens) ?? statement.name;
 }
