@@ -6,8 +6,8 @@ import type { CoreDiagnostic } from '../types.js';
 import type { CorefileTree } from './ast.js';
 import { checkModel, type CheckedBlock } from './check.js';
 import { findListenerClashes } from './listeners.js';
-import { unknownVariableFindings } from './env-findings.js';
-import { buildModel, type CorefileModel } from './model.js';
+import { unknownWordFindings } from './env-findings.js';
+import { expandCorefile, type CorefileModel } from './model.js';
 import { parseCorefile } from './parse.js';
 import type { PlaceName } from './duplicates.js';
 import { dirName } from './paths.js';
@@ -33,7 +33,8 @@ export interface CorefileInput {
 
 export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings, host: FileHost): CorefileAnalysis {
   const tree = input.tree !== undefined && input.tree.uri === input.uri ? input.tree : parseCorefile(input.text, input.uri);
-  const model = buildModel(tree, { env: settings.env, host, path: input.path });
+  // The expansion notes the words with unknown placeholders as it goes, so their findings need no second walk.
+  const { model, unknownWords } = expandCorefile(tree, { env: settings.env, host, path: input.path });
   const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined, ...(input.placeName ? { placeName: input.placeName } : {}) });
   // One list, filled in place and sorted in place: a file with many findings makes no intermediate copies.
   const diagnostics: CoreDiagnostic[] = [];
@@ -41,7 +42,7 @@ export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings
   addInThisDocument(diagnostics, model.diagnostics, input.uri);
   addInThisDocument(diagnostics, checked.diagnostics, input.uri);
   addInThisDocument(diagnostics, findListenerClashes(checked.blocks, input.uri), input.uri);
-  addInThisDocument(diagnostics, unknownVariableFindings(model), input.uri);
+  addInThisDocument(diagnostics, unknownWordFindings(unknownWords, input.uri), input.uri);
   diagnostics.sort(byPosition);
   return { tree, model, blocks: checked.blocks, diagnostics };
 }

@@ -2,7 +2,7 @@
 // such words are not value-checked, and the user should know why a check is silent and how to enable it.
 import type { CoreDiagnostic } from '../types.js';
 import type { ArgToken } from './dispenser.js';
-import type { CorefileModel } from './model.js';
+import type { CorefileModel, UnknownWord } from './model.js';
 import { writtenPlaceholders } from './env.js';
 import { tokenRange } from './token.js';
 
@@ -17,6 +17,14 @@ function finding(token: ArgToken, what: string, documentUri: string): CoreDiagno
   return d;
 }
 
+/** The findings for the words the expansion noted (expandCorefile's unknownWords), in their order. */
+export function unknownWordFindings(words: readonly UnknownWord[], documentUri: string): CoreDiagnostic[] {
+  const findings: CoreDiagnostic[] = [];
+  for (let i = 0; i < words.length; i++) findings.push(finding(words[i]!.token, words[i]!.what, documentUri));
+  return findings;
+}
+
+/** The same findings for a model built without its noted words: the model is walked for them. */
 export function unknownVariableFindings(model: CorefileModel): CoreDiagnostic[] {
   const findings: CoreDiagnostic[] = [];
   const documentUri = model.tree.uri;

@@ -2,6 +2,7 @@
 // empty string for unset variables. At lint time a variable is known only if the user gave its value; an
 // unknown one is left in place and remembered, so checks can skip values they cannot know.
 import * as grammarTokens from './grammar-tokens.js';
+import type { LexedToken } from './grammar-tokens.js';
 import type { Token } from './token.js';
 import type { ArgToken } from './dispenser.js';
 
@@ -84,19 +85,30 @@ function mayHoldPlaceholder(word: string): boolean {
 }
 
 /**
+ * Whether a token is its own ArgToken wherever it is used only once: a lexed token (it carries `value` and
+ * `unknownEnv` already) whose text holds no placeholder.
+ */
+function standsForItself(token: Token): token is LexedToken {
+  return isLexedToken(token) && !mayHoldPlaceholder(token.text);
+}
+
+/**
  * The token as a plugin sees it. `onlyUse` says the token appears nowhere else in the model (it comes from
- * the analysed document itself, not through an import that may bring it in more than once): a lexed token
- * without a placeholder is then its own ArgToken, and no copy is made. Elsewhere each use gets its own
- * object, so that a finding can tell which use it is about.
+ * the analysed document itself, not through an import that may bring it in more than once): a token that
+ * stands for itself is then returned as it is, and no copy is made. Elsewhere each use gets its own object,
+ * so that a finding can tell which use it is about.
  */
 export function toArgToken(token: Token, env: Readonly<Record<string, string>>, onlyUse = false): ArgToken {
-  // Every token passes through here, so the common case (no placeholder at all) allocates nothing extra,
-  // and a copy is built with one fixed shape that V8 can optimise property access for.
+  // Every token of a document passes through here: the common case is kept small enough for the engine to
+  // inline into its callers, and the copy is made elsewhere.
+  return onlyUse && standsForItself(token) ? token : argTokenCopy(token, env);
+}
+
+function argTokenCopy(token: Token, env: Readonly<Record<string, string>>): ArgToken {
+  // A copy is built with one fixed shape that V8 can optimise property access for.
   let value = token.text;
-  const placeholder = mayHoldPlaceholder(value);
-  if (!placeholder && onlyUse && isLexedToken(token)) return token;
   let unknownEnv = NO_VARIABLES;
-  if (placeholder) {
+  if (mayHoldPlaceholder(value)) {
     const substituted = substituteEnv(value, env);
     value = substituted.value;
     if (substituted.unknown.length > 0) unknownEnv = substituted.unknown;

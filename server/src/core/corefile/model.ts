@@ -52,6 +52,12 @@ export interface CorefileModel {
   diagnostics: CoreDiagnostic[];
 }
 
+/** A word of the model that holds a placeholder with no known value, and what the word is (see env-findings). */
+export interface UnknownWord {
+  token: ArgToken;
+  what: 'address' | 'argument';
+}
+
 export interface ModelOptions {
   env: Readonly<Record<string, string>>;
   host: FileHost;
@@ -68,7 +74,6 @@ const MAX_DEPTH = 64;
  */
 const MAX_SNIPPET_EXPANSIONS = 10_000;
 const MAX_FILE_EXPANSIONS = 100_000;
-const NO_DIRECTIVES: EffectiveDirective[] = [];
 
 class Expander {
   readonly blocks: EffectiveBlock[] = [];
@@ -82,6 +87,11 @@ class Expander {
   private readonly keyBuffer = new Collector<EffectiveKey>();
   private readonly directiveBuffer = new Collector<EffectiveDirective>();
   private readonly tokenBuffer = new Collector<ArgToken>();
+  /**
+   * The words of the model whose placeholders have no known value, in model order, noted while every token
+   * passes by anyway so that their findings need no second walk over the model (see unknownWordFindings).
+   */
+  readonly unknownWords: UnknownWord[] = [];
 
   constructor(private readonly tree: CorefileTree, private readonly options: ModelOptions) {
     if (options.path) this.pathOfUri.set(tree.uri, options.path);
@@ -131,24 +141,33 @@ class Expander {
   }
 
   private serverBlock(node: ServerBlockNode, via: ImportNode[], depth: number): void {
+    const env = this.options.env;
+    const onlyUse = via.length === 0;
+    // Words noted from here on belong to this block, and leave with it if it is dropped.
+    const unknownFrom = this.unknownWords.length;
     const keys = this.keyBuffer;
     for (let i = 0; i < node.keys.length; i++) {
       const token = node.keys[i]!;
-      const arg = toArgToken(token, this.options.env, via.length === 0);
+      const arg = toArgToken(token, env, onlyUse);
       let text = arg.value;
       if (text.endsWith(',')) text = text.slice(0, -1);
+      if (arg.unknownEnv.length > 0) this.unknownWords.push({ token: arg, what: 'address' });
       // CoreDNS drops keys that are empty (a quoted "" or a variable that expands to nothing).
-      if (text === '' && arg.unknownEnv.length === 0) continue;
+      else if (text === '') continue;
       keys.push({ token: arg, text });
     }
     // Blocks are never nested (imports inside a block add directives to it), so each takes the buffers whole.
-    const block: EffectiveBlock = { node, keys: keys.take(0), directives: NO_DIRECTIVES, via };
-    this.statements(block, node.statements, via, depth);
-    block.directives = this.directiveBuffer.take(0);
-    if (block.keys.length > 0 || node.open) this.blocks.push(block);
+    const blockKeys = keys.take(0);
+    this.statements(node.statements, via, depth);
+    const directives = this.directiveBuffer.take(0);
+    if (blockKeys.length > 0 || node.open) this.blocks.push({ node, keys: blockKeys, directives, via });
+    else this.unknownWords.length = unknownFrom;
   }
 
-  private statements(block: EffectiveBlock, statements: Statement[], via: ImportNode[], depth: number): void {
+  private statements(statements: Statement[], via: ImportNode[], depth: number): void {
+    const env = this.options.env;
+    // Tokens of the analysed document itself are used once; imported ones may be used many times.
+    const onlyUse = via.length === 0;
     // Indexed loops: these run once per block and directive of a large file, where an iterator per loop adds up.
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i]!;
@@ -157,34 +176,49 @@ class Expander {
         if (imported) {
           const parsed = parseStatements(imported.tokens);
           this.syntaxErrors(parsed.errors, imported.via);
-          this.statements(block, parsed.statements, imported.via, depth + 1);
+          this.statements(parsed.statements, imported.via, depth + 1);
         }
         continue;
       }
-      // Tokens of the analysed document itself are used once; imported ones may be used many times.
-      const onlyUse = via.length === 0;
-      const name = toArgToken(statement.name, this.options.env, onlyUse);
-      // Only a directive with blocks can hold imports (they are lines of its blocks).
-      const importKeywords = statement.blocks.length > 0 ? collectImports(statement.blocks, undefined) : undefined;
-      let tokens: ArgToken[];
-      if (importKeywords) {
-        tokens = [name];
-        this.spliceTokens(statement.tokens, importKeywords, tokens, via, depth);
-      } else {
-        tokens = this.argTokens(name, statement.tokens, onlyUse);
-      }
-      this.directiveBuffer.push({ name: name.value, tokens, node: statement, via });
+      const name = toArgToken(statement.name, env, onlyUse);
+      this.directiveBuffer.push({ name: name.value, tokens: this.directiveTokens(name, statement, via, depth), node: statement, via });
     }
   }
 
   /**
    * The directive's tokens as its plugin sees them: the name, then each token as itself when it stands for
-   * itself (the usual case), else its substituted copy. Built at its final size, as one directive of many.
+   * itself (the usual case), else its substituted copy; imports inside its option blocks are expanded in
+   * place. Built at its final size, as one directive of many.
    */
-  private argTokens(name: ArgToken, source: readonly Token[], onlyUse: boolean): ArgToken[] {
+  private directiveTokens(name: ArgToken, statement: DirectiveNode, via: ImportNode[], depth: number): ArgToken[] {
+    const env = this.options.env;
+    const onlyUse = via.length === 0;
+    const source = statement.tokens;
     const tokens = this.tokenBuffer;
+    const unknownWords = this.unknownWords;
+    const unknownFrom = unknownWords.length;
+    let importsLookedUp = statement.blocks.length === 0;
     tokens.push(name);
-    for (let i = 0; i < source.length; i++) tokens.push(toArgToken(source[i]!, this.options.env, onlyUse));
+    for (let i = 0; i < source.length; i++) {
+      const token = source[i]!;
+      // An import can only be a line of one of the directive's blocks, and its keyword is one of these
+      // tokens: only a directive holding that word needs its import lines looked up.
+      if (!importsLookedUp && token.text === 'import') {
+        importsLookedUp = true;
+        const importKeywords = collectImports(statement.blocks, undefined);
+        if (importKeywords) {
+          // Start over, expanding each import line in place.
+          tokens.truncate(0);
+          unknownWords.length = unknownFrom;
+          const spliced = [name];
+          this.spliceTokens(source, importKeywords, spliced, via, depth);
+          return spliced;
+        }
+      }
+      const arg = toArgToken(token, env, onlyUse);
+      if (arg !== token && arg.unknownEnv.length > 0) unknownWords.push({ token: arg, what: 'argument' });
+      tokens.push(arg);
+    }
     return tokens.take(0);
   }
 
@@ -206,7 +240,9 @@ class Expander {
         }
         continue;
       }
-      out.push(toArgToken(token, this.options.env, via.length === 0));
+      const arg = toArgToken(token, this.options.env, via.length === 0);
+      if (arg.unknownEnv.length > 0) this.unknownWords.push({ token: arg, what: 'argument' });
+      out.push(arg);
     }
   }
 
@@ -310,7 +346,16 @@ export function fileUri(path: string): string {
 }
 
 export function buildModel(tree: CorefileTree, options: ModelOptions): CorefileModel {
+  return expandCorefile(tree, options).model;
+}
+
+/**
+ * The model, with the words of its blocks whose placeholders have no known value, keys before directive
+ * arguments of each block and in the order of the model (directive names excluded): what
+ * unknownVariableFindings would find by walking the model again.
+ */
+export function expandCorefile(tree: CorefileTree, options: ModelOptions): { model: CorefileModel; unknownWords: UnknownWord[] } {
   const expander = new Expander(tree, options);
   expander.run();
-  return { tree, blocks: expander.blocks, snippets: expander.snippets, diagnostics: expander.diagnostics };
+  return { model: { tree, blocks: expander.blocks, snippets: expander.snippets, diagnostics: expander.diagnostics }, unknownWords: expander.unknownWords };
 }
