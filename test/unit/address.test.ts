@@ -6,10 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { normalizeZoneArg, parseServerKey, type Transport } from '../../server/src/core/corefile/address.js';
 import {
+  goToLower,
+  ipv4Value,
   isDomainName,
   isReverseZone,
   isSubdomain,
   labelCount,
+  nameForm,
+  parseIpv4,
   reverseZonesForCidr,
   toFqdn,
 } from '../../server/src/core/corefile/zone.js';
@@ -283,4 +287,42 @@ test('address-only cases from CoreDNS verdicts agree', (t) => {
     checked++;
   }
   assert.ok(checked >= 5, `expected several address-only cases, found ${checked}`);
+});
+
+test('ipv4Value reads what parseIpv4 reads, as one number', () => {
+  const table: Array<[string, number]> = [
+    ['10.0.0.1', 0x0a000001],
+    ['127.0.0.53', 0x7f000035],
+    ['255.255.255.255', 0xffffffff],
+    ['0.0.0.0', 0],
+    ['192.168.1.0', 0xc0a80100],
+    ['010.0.0.1', -1],
+    ['256.0.0.1', -1],
+    ['1.2.3', -1],
+    ['1.2.3.4.5', -1],
+    ['1..3.4', -1],
+    ['1.2.3.4 ', -1],
+    ['::1', -1],
+    ['', -1],
+    ['1234.1.1.1', -1],
+  ];
+  for (const [text, value] of table) {
+    assert.equal(ipv4Value(text), value, text);
+    const bytes = parseIpv4(text);
+    assert.deepEqual(bytes, value < 0 ? undefined : [value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff], text);
+  }
+});
+
+test('nameForm tells lower-case ASCII, other ASCII and non-ASCII names apart', () => {
+  const table: Array<[string, string, string]> = [
+    ['example.org', 'ascii-lower', 'example.org'],
+    ['', 'ascii-lower', ''],
+    ['Example.ORG', 'ascii', 'example.org'],
+    ['b\\ücher.de', 'other', 'b\\ücher.de'],
+    ['BÜCHER.de', 'other', 'bücher.de'],
+  ];
+  for (const [name, form, lowered] of table) {
+    assert.equal(nameForm(name), form, name);
+    assert.equal(goToLower(name), lowered, name);
+  }
 });

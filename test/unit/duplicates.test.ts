@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseServerKey } from '../../server/src/core/corefile/address.js';
 import { findDuplicateKeys, type BlockAddresses } from '../../server/src/core/corefile/duplicates.js';
+import type { Token } from '../../server/src/core/corefile/token.js';
 import { range } from '../../server/src/core/types.js';
+
+/** The token of a key written plainly at line and column of the test document. */
+function keyToken(text: string, line: number, column: number): Token {
+  return { text, quoted: false, uri: 'file:///Corefile', line, lineBreaks: 0, startLine: line, startCharacter: column, endLine: line, endCharacter: column + text.length, start: 0, end: text.length };
+}
 
 /** A block written as "key key ... [bind A B] [view]"; block i sits on line i, key j at column 10*j. */
 function blocks(...specs: string[]): BlockAddresses[] {
@@ -17,7 +23,7 @@ function blocks(...specs: string[]): BlockAddresses[] {
     const keyWords = words.filter((w, i) => w !== 'view' && (bindAt === -1 || i < bindAt));
     const bindAddresses = bindAt === -1 ? [] : words.slice(bindAt + 1).filter((w) => w !== 'view');
     return {
-      keys: keyWords.map((text, column) => ({ key: parseServerKey(text), range: range(line, column * 10, line, column * 10 + text.length) })),
+      keys: keyWords.map((text, column) => ({ key: parseServerKey(text), token: keyToken(text, line, column * 10) })),
       bindAddresses,
       hasView,
     };
@@ -124,7 +130,7 @@ test('valid multi-block cases from CoreDNS verdicts show no clash', (t) => {
     const heads = chunks.map((chunk) => /^([^\s#(][^{#\n]*)\{ *\n/.exec(chunk));
     if (chunks.length < 2 || heads.some((h) => h === null)) continue;
     const input: BlockAddresses[] = chunks.map((chunk, i) => ({
-      keys: (heads[i]?.[1] ?? '').trim().split(/\s+/).map((text) => ({ key: parseServerKey(text), range: range(i, 0, i, text.length) })),
+      keys: (heads[i]?.[1] ?? '').trim().split(/\s+/).map((text) => ({ key: parseServerKey(text), token: keyToken(text, i, 0) })),
       bindAddresses: [],
       hasView: /^\s+view\s/m.test(chunk),
     }));

@@ -14,6 +14,7 @@ import {
   LATEST_KNOWN_VERSION,
   OLDEST_KNOWN_VERSION,
   UNRELEASED,
+  anyOptionNotAvailable,
   directiveStatus,
   featureStatus,
   ignoresUnknownOptions,
@@ -311,4 +312,22 @@ test('external plugins: the well-known names are listed, once each, never a stoc
   assert.equal(findExternalPlugin('on'), undefined);
   assert.equal(findExternalPlugin('Fanout'), undefined);
   assert.equal(findExternalPlugin('forward'), undefined);
+});
+
+// The check skips the option words of a directive when anyOptionNotAvailable says none can draw a finding,
+// so that answer must agree with optionStatus for every recorded option and for a word with no record.
+test('anyOptionNotAvailable agrees with optionStatus for every directive and release', () => {
+  const names = [...PLUGIN_ORDER, ...REMOVED_DIRECTIVES.map((r) => r.name)];
+  const versions = [...KNOWN_VERSIONS, '0.9.0', '99.0.0', 'not-a-version'];
+  let possible = 0;
+  for (const version of versions) {
+    for (const name of names) {
+      const words = [...optionsOf(name).map((o) => o.option), 'no_such_option_word'];
+      const some = words.some((word) => optionStatus(name, word, version).status !== 'available');
+      assert.equal(anyOptionNotAvailable(name, version), some, `${name} ${version}`);
+      if (some) possible++;
+    }
+  }
+  // The table must exercise both answers.
+  assert.ok(possible > 0 && possible < versions.length * names.length);
 });

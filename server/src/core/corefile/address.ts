@@ -9,7 +9,7 @@ import type { DomainNameFault } from './zone.js';
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
 // module's getters.
-const { checkDomainName, isFqdn, normalizeName, octetLength, parseIp, reverseZonesForCidr, splitLabels, toFqdn } = zoneHelpers;
+const { checkDomainName, checkDomainNameInForm, isFqdn, nameForm, normalizeName, normalizeNameInForm, octetLength, parseIp, reverseZonesForCidr, splitLabels, toFqdn } = zoneHelpers;
 
 export type Transport = 'dns' | 'tls' | 'quic' | 'grpc' | 'https' | 'https3' | 'unix';
 
@@ -39,7 +39,8 @@ export interface ServerKey {
   /** Offset of zoneText inside text. */
   zoneStart: number;
   isReverseCidr: boolean;
-  problems: AddressProblem[];
+  /** Shared and empty for the usual key: read it, never add to it. */
+  problems: readonly AddressProblem[];
 }
 
 /** Default ports (plugin/pkg/transport). unix:// has none: CoreDNS leaves its port empty. */
@@ -174,12 +175,14 @@ function splitHostPort(s: string, recheckAsFqdn: boolean): HostPort {
     isCidr: false,
     error: undefined,
   };
-  const octets = octetLength(zone);
+  // One scan tells how the zone is written; the length, name and case checks below all use it.
+  const form = nameForm(zone);
+  const octets = form === 'other' ? octetLength(zone) : zone.length;
   if (octets > 255) {
     result.error = problemFromFault('too-long', zone, 0, zone.length, false);
     return result;
   }
-  const check = checkDomainName(zone);
+  const check = checkDomainNameInForm(zone, form);
   if (!check.ok) {
     result.error = problemFromFault(check.fault, zone, check.start, check.end, false);
     return result;
@@ -203,7 +206,7 @@ function splitHostPort(s: string, recheckAsFqdn: boolean): HostPort {
     result.error = problemFromFault('too-long', zone, 0, zone.length, true);
     return result;
   }
-  result.zones = [normalizeName(zone)];
+  result.zones = [normalizeNameInForm(zone, form)];
   return result;
 }
 
@@ -240,59 +243,74 @@ function notCidrReason(zone: string): string {
 
 const SCHEME_IN_ZONE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 
-function warn(found: AddressProblem[], code: string, start: number, end: number, message: string): void {
-  found.push({ code, severity: 'warning', start, end, message });
+/** Adds a warning to `found`, starting the list with the first one; returns the list. */
+function warn(found: AddressProblem[] | undefined, code: string, start: number, end: number, message: string): AddressProblem[] {
+  const problem: AddressProblem = { code, severity: 'warning', start, end, message };
+  if (found === undefined) return [problem];
+  found.push(problem);
+  return found;
 }
 
-/** Adds to `found` the warnings for keys CoreDNS accepts but that almost certainly do not mean what they say. */
-function addOddities(found: AddressProblem[], key: ServerKey, afterScheme: string, hostPort: HostPort): void {
+/**
+ * Adds to `found` the warnings for keys CoreDNS accepts but that almost certainly do not mean what they say,
+ * starting the list at the first one (most keys have none); returns the list.
+ */
+function addOddities(found: AddressProblem[] | undefined, key: ServerKey, afterScheme: string, hostPort: HostPort): AddressProblem[] | undefined {
   const zoneStart = key.zoneStart;
   const zone = hostPort.zoneText;
   if (key.transport === 'unix') {
-    warn(found, 'address/unix-no-server', 0, 'unix://'.length, 'CoreDNS recognises unix:// but starts no listener for it, so this block answers nothing. Use dns:// (the default) or another supported transport.');
+    found = warn(found, 'address/unix-no-server', 0, 'unix://'.length, 'CoreDNS recognises unix:// but starts no listener for it, so this block answers nothing. Use dns:// (the default) or another supported transport.');
   }
   const scheme = zone.indexOf('://') >= 0 ? SCHEME_IN_ZONE.exec(zone) : null;
-  if (scheme) warn(found, 'address/unknown-transport', zoneStart, zoneStart + scheme[0].length, unknownTransportMessage(scheme[1], zone));
-  if (hostPort.isCidr) return;
+  if (scheme) found = warn(found, 'address/unknown-transport', zoneStart, zoneStart + scheme[0].length, unknownTransportMessage(scheme[1], zone));
+  if (hostPort.isCidr) return found;
   const schemeEnd = scheme ? scheme[0].length : 0;
   if (looksLikeNetwork(zone.slice(schemeEnd))) {
-    warn(found, 'address/not-a-cidr', zoneStart + schemeEnd, zoneStart + zone.length,
+    found = warn(found, 'address/not-a-cidr', zoneStart + schemeEnd, zoneStart + zone.length,
       `${quote(zone.slice(schemeEnd))} looks like a network but is not valid CIDR: ${notCidrReason(zone.slice(schemeEnd))}. CoreDNS therefore keeps it as the literal zone ${quote(normalizeName(zone))} and serves no reverse zone. Write a network such as 10.0.0.0/8 or 2001:db8::/32.`);
-    return;
+    return found;
   }
-  const lastColon = afterScheme.lastIndexOf(':');
-  // A colon inside an unknown scheme ("udp://") was already reported; only one after it can be a port.
-  if (hostPort.portText === undefined && lastColon !== -1 && lastColon >= schemeEnd) {
+  // A colon inside an unknown scheme ("udp://") was already reported; only one after it can be a port. A
+  // key with a port needs no search: its last colon is the one before the port.
+  const lastColon = hostPort.portText === undefined ? afterScheme.lastIndexOf(':') : -1;
+  if (lastColon !== -1 && lastColon >= schemeEnd) {
     const portStart = zoneStart + lastColon + 1;
     const after = afterScheme.slice(lastColon + 1);
     const why = /^[+-]?[0-9]+$/.test(after) ? 'is too large for the 64-bit integer CoreDNS reads a port into' : 'is not a number';
-    warn(found, 'address/non-numeric-port', portStart, zoneStart + afterScheme.length,
+    found = warn(found, 'address/non-numeric-port', portStart, zoneStart + afterScheme.length,
       `${quote(after)} after the last ":" ${why}, so CoreDNS does not read it as a port: it stays in the zone name ${quote(normalizeName(zone))} and the block listens on the default port ${key.port}. Write a port from 0 to 65535 (e.g. ":1053") or remove the colon.`);
   } else if (zone.slice(schemeEnd).includes(':')) {
     const ip = parseIp(zone.slice(schemeEnd) + (hostPort.portText !== undefined ? `:${hostPort.portText}` : ''));
     const advice = ip ? ' To serve the reverse zone of an IPv6 address, write it in CIDR form (e.g. 2001:db8::1/128); to listen on an address, use the bind plugin.' : ' Check the address: only the text after the last colon can be a port.';
-    warn(found, 'address/colon-in-zone', zoneStart + schemeEnd, zoneStart + zone.length,
+    found = warn(found, 'address/colon-in-zone', zoneStart + schemeEnd, zoneStart + zone.length,
       `The zone ${quote(normalizeName(zone))} still contains ":" after CoreDNS took the port from the last colon.${advice}`);
   }
   const bare = zone.slice(schemeEnd);
   const ip = parseIp(bare);
   if (ip && ip.zone === '' && ip.bytes.length === 4) {
-    warn(found, 'address/ip-as-zone', zoneStart + schemeEnd, zoneStart + zone.length,
+    found = warn(found, 'address/ip-as-zone', zoneStart + schemeEnd, zoneStart + zone.length,
       `CoreDNS reads ${quote(bare)} as the domain name ${quote(normalizeName(zone))}, not as an address to listen on. To listen on that address use "bind ${bare}" inside the block with "." as the zone; to serve its reverse zone write ${bare}/32.`);
   }
   // A "*" label needs a "*" somewhere in the zone; most zones have none.
   if (zone.indexOf('*') >= 0 && splitLabels(zone).includes('*')) {
     const parent = splitLabels(zone).slice(splitLabels(zone).lastIndexOf('*') + 1).join('.') || '.';
-    warn(found, 'address/wildcard-zone', zoneStart, zoneStart + zone.length,
+    found = warn(found, 'address/wildcard-zone', zoneStart, zoneStart + zone.length,
       `A "*" label in a zone is literal: this block only serves names ending in ${quote(normalizeName(zone))}, not every name below ${quote(parent)}. To serve all of them, use ${quote(parent)} as the zone.`);
   }
+  return found;
 }
+
+/** The problems of a key CoreDNS takes as written: one shared list, as readers only read it. */
+const NO_PROBLEMS: readonly AddressProblem[] = [];
 
 /** Read one server-block key the way CoreDNS does, with every reason it would refuse it. */
 export function parseServerKey(text: string): ServerKey {
   const { transport, rest, prefixLength } = splitTransport(text);
   const hostPort = splitHostPort(rest, true);
   const defaultPort = DEFAULT_PORTS[transport] ?? 0;
+  const hasPort = hostPort.portText !== undefined && hostPort.portStart !== undefined;
+  // Every field in the literal, in the order they always had: the keys outlive the analysis, and one
+  // literal of one shape needs no second store for fields added later.
   const key: ServerKey = {
     text,
     transport,
@@ -301,33 +319,33 @@ export function parseServerKey(text: string): ServerKey {
     zoneText: hostPort.zoneText,
     zoneStart: prefixLength,
     isReverseCidr: hostPort.isCidr,
-    problems: [],
+    problems: NO_PROBLEMS,
+    portText: hasPort ? hostPort.portText : undefined,
+    portStart: hasPort ? prefixLength + hostPort.portStart! : undefined,
   };
-  if (hostPort.portText !== undefined && hostPort.portStart !== undefined) {
-    key.portText = hostPort.portText;
-    key.portStart = prefixLength + hostPort.portStart;
-  }
+  let problems: AddressProblem[] | undefined;
   if (hostPort.error) {
     const { code, message, start, end } = hostPort.error;
     // An empty zone has no characters of its own to underline, so the whole key carries the error.
     const whole = start === end;
-    key.problems.push({ code, message, severity: 'error', start: whole ? 0 : prefixLength + start, end: whole ? text.length : prefixLength + end });
+    problems = [{ code, message, severity: 'error', start: whole ? 0 : prefixLength + start, end: whole ? text.length : prefixLength + end }];
   }
   if (key.portText !== undefined && key.portStart !== undefined) {
     const portEnd = key.portStart + key.portText.length;
     if (key.port < 0 || key.port > 65535) {
-      key.problems.push({
+      (problems ??= []).push({
         code: 'address/port-out-of-range', severity: 'error', start: key.portStart, end: portEnd,
         message: `Port ${key.portText} is outside 0-65535; CoreDNS refuses to start when it sets up the listener. Use a port such as 53 or 1053.`,
       });
     } else if (key.port === 0) {
-      key.problems.push({
+      (problems ??= []).push({
         code: 'address/port-zero', severity: 'information', start: key.portStart, end: portEnd,
         message: 'Port 0 lets the operating system pick a free port at random, so clients cannot know where to send queries. Use a fixed port unless this is a test.',
       });
     }
   }
-  if (!hostPort.error) addOddities(key.problems, key, rest, hostPort);
+  if (!hostPort.error) problems = addOddities(problems, key, rest, hostPort);
+  if (problems !== undefined) key.problems = problems;
   return key;
 }
 
@@ -345,6 +363,8 @@ export interface NormalizedZoneArg {
  * zones. Unlike a server key there is no second fully-qualified pass, as in CoreDNS.
  */
 export function normalizeZoneArg(text: string): NormalizedZoneArg {
+  // The root zone, by far the most common argument (forward ., fallthrough .), is its own normal form.
+  if (text === '.') return { zones: ['.'] };
   const { rest, prefixLength } = splitTransport(text);
   const hostPort = splitHostPort(rest, false);
   if (hostPort.error) {

@@ -5,7 +5,7 @@ import type { AnalysisSettings } from '../settings.js';
 import type { CoreDiagnostic, Range, Severity } from '../types.js';
 import * as order from '../plugins/order.js';
 import * as registry from '../plugins/registry.js';
-import type { BlockInfo, SetupContext } from '../plugins/types.js';
+import type { BlockInfo, PluginModule, SetupContext } from '../plugins/types.js';
 import * as address from './address.js';
 import type { ServerKey } from './address.js';
 import { findDuplicateKeys, type BlockAddresses, type PlaceName, type PlacedKey } from './duplicates.js';
@@ -21,7 +21,7 @@ import * as tls from '../plugins/tls.js';
 import { autopathPodsWarning, type AutopathConfig } from '../plugins/autopath.js';
 import type { KubernetesConfig } from '../plugins/kubernetes.js';
 import type { RootConfig } from '../plugins/root.js';
-import { tokenRange } from './token.js';
+import { tokenRange, type Token } from './token.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -30,7 +30,7 @@ import { tokenRange } from './token.js';
 const { executionIndex, isDirective, PLUGIN_ORDER } = order;
 const { pluginModule } = registry;
 const { parseServerKey } = address;
-const { checkOptionVersions, sameRange } = optionVersions;
+const { checkOptionVersions, optionFindingsPossible, sameRange } = optionVersions;
 const { directiveStatus, featureStatus } = versions;
 const { checkTransportsNeedTls } = tls;
 
@@ -66,51 +66,84 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
 
   // One pass over the blocks reads their keys and gathers what the duplicate check needs. Loops rather than
   // map/filter chains: a large Corefile has tens of thousands of blocks, and each intermediate list is garbage.
-  const blocks: CheckedBlock[] = [];
-  const duplicateInput: Array<BlockAddresses & { via: EffectiveBlock['via'] }> = [];
-  for (const block of model.blocks) {
-    // Both lists are made at their final size (a push onto an empty array reserves room for sixteen); keys
-    // CoreDNS refuses on their own, or whose text is not known, take no part in the duplicate check.
-    const count = block.keys.length;
-    const keys: CheckedBlock['keys'] = new Array(count);
-    const comparable: PlacedKey[] = new Array(count);
-    let compared = 0;
-    for (let i = 0; i < count; i++) {
-      const { token, text } = block.keys[i]!;
-      const key = parseServerKey(text);
-      keys[i] = { key, token };
-      if (token.unknownEnv.length > 0) continue;
+  const modelBlocks = model.blocks;
+  const blocks: CheckedBlock[] = new Array(modelBlocks.length);
+  const duplicateInput: Array<BlockAddresses & { via: EffectiveBlock['via'] }> = new Array(modelBlocks.length);
+  for (let b = 0; b < modelBlocks.length; b++) {
+    const block = modelBlocks[b]!;
+    const keys = readKeys(block);
+    // Keys CoreDNS refuses on their own, or whose text is not known, take no part in the duplicate check;
+    // the usual block has none of those and hands its own list over.
+    let comparable: readonly PlacedKey[] = keys;
+    for (let i = 0; i < keys.length; i++) {
+      const { key, token } = keys[i]!;
+      if (token.unknownEnv.length > 0) {
+        if (comparable === keys) comparable = keys.slice(0, i);
+        continue;
+      }
+      const problems = key.problems;
       let refused = false;
-      for (let j = 0; j < key.problems.length; j++) {
-        const p = key.problems[j]!;
-        push(p.severity, p.code, p.message, keyRange(token, text, p.start, p.end), token.uri, block.via);
+      for (let j = 0; j < problems.length; j++) {
+        const p = problems[j]!;
+        push(p.severity, p.code, p.message, keyRange(token, key.text, p.start, p.end), token.uri, block.via);
         if (p.severity === 'error') refused = true;
       }
-      if (!refused) comparable[compared++] = { key, range: tokenRange(token) };
+      if (refused) {
+        if (comparable === keys) comparable = keys.slice(0, i);
+      } else if (comparable !== keys) {
+        (comparable as PlacedKey[]).push(keys[i]!);
+      }
     }
-    comparable.length = compared;
-    blocks.push({ block, keys, configs: new Map<string, unknown>() });
+    blocks[b] = { block, keys, configs: new Map<string, unknown>() };
     const uri = block.keys[0]?.token.uri ?? block.node.open?.uri ?? docUri;
     const addresses: BlockAddresses & { via: EffectiveBlock['via'] } = { keys: comparable, bindAddresses: bindAddresses(block), hasView: hasDirective(block, 'view'), via: block.via };
     if (uri !== docUri) addresses.uri = uri;
-    duplicateInput.push(addresses);
+    duplicateInput[b] = addresses;
   }
   for (const d of findDuplicateKeys(duplicateInput, docUri, options.placeName)) {
     // A clash inside an imported file is tied to the import chain that brought its block in.
-    const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => k.range === d.range || sameStart(k.range, d.range)));
+    const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => startsAt(k.token, d.range)));
     if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }))];
     diagnostics.push(d);
   }
 
-  const shared: AnalysisShared = { settings: options.settings, host: options.host, baseDir: options.baseDir, push, statuses: new Map(), suggestions: new Map() };
-  for (const checked of blocks) {
-    checkDirectives(checked, shared);
+  const shared: AnalysisShared = {
+    settings: options.settings, host: options.host, baseDir: options.baseDir, push, statuses: new Map(), suggestions: new Map(), facts: new Map(), directiveSets: newDirectiveSetNode(NO_NAMES),
+  };
+  // One context serves every setup of the analysis in turn (see PluginSetupContext).
+  const context = new PluginSetupContext(shared);
+  for (let b = 0; b < blocks.length; b++) {
+    const checked = blocks[b]!;
+    checkDirectives(checked, shared, context);
     checkAcrossDirectives(checked, push);
   }
   return { blocks, diagnostics };
 }
 
+/**
+ * The block's keys as CoreDNS reads them, each parsed once: the checks, the duplicate check and every
+ * later reader share the result. A block nearly always has one key, and a one-element literal holds exactly
+ * that one; as the list outlives the analysis, the engine soon allocates such literals with long-lived data.
+ */
+function readKeys(block: EffectiveBlock): CheckedBlock['keys'] {
+  const written = block.keys;
+  if (written.length === 1) {
+    const { token, text } = written[0]!;
+    return [{ key: parseServerKey(text), token }];
+  }
+  const keys: CheckedBlock['keys'] = new Array(written.length);
+  for (let i = 0; i < written.length; i++) {
+    const { token, text } = written[i]!;
+    keys[i] = { key: parseServerKey(text), token };
+  }
+  return keys;
+}
+
 const NO_ADDRESSES: readonly string[] = [];
+const NO_RANGES: readonly Range[] = [];
+const NO_TOKENS: readonly ArgToken[] = [];
+/** What the shared context holds before its first setup. */
+const NO_BLOCK: BlockInfo = { zones: [], transports: [], directives: new Set() };
 
 /**
  * The addresses of the block's `bind` lines, which CoreDNS includes in its duplicate detection. Most blocks
@@ -153,25 +186,111 @@ interface AnalysisShared {
    * repeats a misspelt directive in every block would otherwise measure it against every plugin each time.
    */
   readonly suggestions: Map<string, string | undefined>;
+  /** What the checks need to know about each directive name CoreDNS knows, gathered once per analysis. */
+  readonly facts: Map<string, DirectiveFacts>;
+  /** The root of the sets of directive names blocks hold (see DirectiveSetNode). */
+  readonly directiveSets: DirectiveSetNode;
 }
 
 /**
- * What a module's setup sees. One object per setup call, with methods rather than closures, and as few
- * fields as will do: a Corefile of ten thousand blocks runs tens of thousands of setups.
+ * Everything about a known directive name that is the same for each of its lines: asked once per name and
+ * analysis rather than for every line of a Corefile that repeats the same few directives in every block.
+ */
+interface DirectiveFacts {
+  readonly name: string;
+  readonly status: DirectiveStatus;
+  readonly module: PluginModule | undefined;
+  /** Whether an option of the directive can draw a version finding for the targeted release. */
+  readonly optionFindings: boolean;
+  /** For a repeatable directive, the release since which it is, when the target predates that. */
+  readonly severalSince: string | undefined;
+}
+
+function factsOf(name: string, shared: AnalysisShared): DirectiveFacts {
+  let facts = shared.facts.get(name);
+  if (facts === undefined) {
+    const version = shared.settings.corednsVersion;
+    const module = pluginModule(name);
+    facts = {
+      name,
+      status: statusOf(name, shared),
+      module,
+      optionFindings: optionFindingsPossible(name, version),
+      severalSince: module?.repeat === 'repeatable' ? severalNotYetSince(name, version) : undefined,
+    };
+    shared.facts.set(name, facts);
+  }
+  return facts;
+}
+
+/**
+ * One set of directive names, in the order a block first names them, reached from the root by following
+ * those names one by one. Blocks mostly repeat a few combinations, so each combination's set (handed to
+ * every setup as BlockInfo.directives, which no one changes) and its names in execution order are made once
+ * per analysis and shared, instead of a new Set and a sorted list for every block.
+ */
+interface DirectiveSetNode {
+  /** The names of the path from the root, in the order the block wrote them. */
+  readonly names: readonly string[];
+  next: Map<string, DirectiveSetNode> | undefined;
+  present: ReadonlySet<string> | undefined;
+  /** The facts of the names in execution order (plugin.cfg), made with `present`. */
+  inOrder: readonly DirectiveFacts[] | undefined;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+function newDirectiveSetNode(names: readonly string[]): DirectiveSetNode {
+  return { names, next: undefined, present: undefined, inOrder: undefined };
+}
+
+/** The node for `node`'s names followed by `name` (which it does not hold yet). */
+function withName(node: DirectiveSetNode, name: string): DirectiveSetNode {
+  let child = node.next?.get(name);
+  if (child === undefined) {
+    child = newDirectiveSetNode([...node.names, name]);
+    (node.next ??= new Map()).set(name, child);
+  }
+  return child;
+}
+
+/** Fills in the node's set and ordered facts the first time a block ends on it. */
+function completeDirectiveSet(node: DirectiveSetNode, shared: AnalysisShared): void {
+  if (node.present !== undefined) return;
+  node.present = new Set(node.names);
+  const sorted = inExecutionOrder(node.names);
+  const inOrder: DirectiveFacts[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) inOrder[i] = factsOf(sorted[i]!, shared);
+  node.inOrder = inOrder;
+}
+
+/**
+ * What a module's setup sees. Setups run one after the other and none keeps its context, so one context
+ * (with one dispenser) serves every setup of an analysis and is pointed at the next directive before each:
+ * a Corefile of ten thousand blocks runs tens of thousands of setups.
  */
 class PluginSetupContext implements SetupContext {
-  constructor(
-    readonly d: Dispenser,
-    readonly block: BlockInfo,
-    private readonly shared: AnalysisShared,
-    readonly root: string | undefined,
-    /** The first occurrence handed to the module. */
-    private readonly first: EffectiveDirective,
-    /** The occurrences handed after it, in block order, when the module reads several. */
-    private readonly later: readonly EffectiveDirective[] | undefined,
-    /** Ranges whose "unknown option" errors a version finding already covers. */
-    private readonly superseded: readonly Range[],
-  ) {}
+  readonly d = new Dispenser(NO_TOKENS);
+  block: BlockInfo = NO_BLOCK;
+  root: string | undefined = undefined;
+  /** The first occurrence handed to the module. */
+  private first: EffectiveDirective | undefined = undefined;
+  /** The occurrences handed after it, in block order, when the module reads several. */
+  private later: readonly EffectiveDirective[] | undefined = undefined;
+  /** Ranges whose "unknown option" errors a version finding already covers. */
+  private superseded: readonly Range[] = NO_RANGES;
+
+  constructor(private readonly shared: AnalysisShared) {}
+
+  /** Points the context at the next setup: its tokens, block, root directory and occurrences. */
+  start(tokens: readonly ArgToken[], block: BlockInfo, root: string | undefined, first: EffectiveDirective, later: readonly EffectiveDirective[] | undefined, superseded: readonly Range[]): void {
+    this.d.restart(tokens);
+    this.block = block;
+    this.root = root;
+    this.first = first;
+    this.later = later;
+    this.superseded = superseded;
+  }
 
   get settings(): AnalysisSettings {
     return this.shared.settings;
@@ -189,7 +308,7 @@ class PluginSetupContext implements SetupContext {
     const d = this.d;
     const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
     const range = at === undefined ? d.range() : 'uri' in at ? tokenRange(at) : at;
-    const first = this.first;
+    const first = this.first!;
     const uri = token?.uri ?? first.tokens[0]!.uri;
     // The finding belongs to the occurrence that holds the token (its import chain is the one to show).
     let owner = first;
@@ -212,10 +331,8 @@ class PluginSetupContext implements SetupContext {
   }
 }
 
-const NO_RANGES: readonly Range[] = [];
-
 /** The directive names in plugin.cfg order (a block holds a handful, so a plain insertion sort). */
-function inExecutionOrder(names: ReadonlySet<string>): string[] {
+function inExecutionOrder(names: readonly string[]): string[] {
   const sorted = [...names];
   for (let i = 1; i < sorted.length; i++) {
     const name = sorted[i]!;
@@ -227,10 +344,26 @@ function inExecutionOrder(names: ReadonlySet<string>): string[] {
   return sorted;
 }
 
-function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
+/** Block transports of single-key blocks, one shared list per transport (setups only read them). */
+const SINGLE_TRANSPORTS = new Map<string, string[]>();
+
+function transportsOf(keys: CheckedBlock['keys']): string[] {
+  if (keys.length === 1) {
+    const transport = keys[0]!.key.transport;
+    let list = SINGLE_TRANSPORTS.get(transport);
+    if (list === undefined) SINGLE_TRANSPORTS.set(transport, (list = [transport]));
+    return list;
+  }
+  const transports: string[] = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) transports[i] = keys[i]!.key.transport;
+  return transports;
+}
+
+function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, ctx: PluginSetupContext): void {
   const push = shared.push;
   const { block } = checked;
-  const present = new Set<string>();
+  // The names CoreDNS will set up, found by walking the shared sets of names (see DirectiveSetNode).
+  let names = shared.directiveSets;
   const directives = block.directives;
   for (let i = 0; i < directives.length; i++) {
     const d = directives[i]!;
@@ -243,18 +376,18 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
       reportUnknownDirective(d, shared);
       continue;
     }
-    const status = statusOf(d.name, shared);
+    const status = factsOf(d.name, shared).status;
     if (status.status === 'not-yet') {
       push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${shared.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(nameToken), nameToken.uri, d.via);
       continue;
     }
-    present.add(d.name);
+    if (!names.names.includes(d.name)) names = withName(names, d.name);
   }
+  completeDirectiveSet(names, shared);
   const keys = checked.keys;
-  const zones = keys.length === 1 ? keys[0]!.key.zones.slice() : keys.flatMap((k) => k.key.zones);
-  const transports: string[] = new Array<string>(keys.length);
-  for (let i = 0; i < keys.length; i++) transports[i] = keys[i]!.key.transport;
-  const info: BlockInfo = { zones, transports, directives: present };
+  // The zones are only read (a module that keeps them, as cache does, keeps the key's own list).
+  const zones = keys.length === 1 ? keys[0]!.key.zones : keys.flatMap((k) => k.key.zones);
+  const info: BlockInfo = { zones, transports: transportsOf(keys), directives: names.present! };
   const tlsFindings = checkTransportsNeedTls(info.transports, info.directives);
   for (let i = 0; i < tlsFindings.length; i++) {
     const f = tlsFindings[i]!;
@@ -263,20 +396,24 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
     push('error', f.code, f.message, tokenRange(k.token), k.token.uri, block.via);
   }
   const version = shared.settings.corednsVersion;
+  // `root` runs first in execution order, so its directory is known before any plugin that joins paths to it.
+  let root: string | undefined;
   // Setup runs in execution order, as CoreDNS does; the order only matters for which error comes first.
-  const names = inExecutionOrder(info.directives);
-  for (let n = 0; n < names.length; n++) {
-    const name = names[n]!;
-    const module = pluginModule(name);
+  const inOrder = names.inOrder!;
+  for (let n = 0; n < inOrder.length; n++) {
+    const facts = inOrder[n]!;
+    const module = facts.module;
     if (!module) continue;
-    const first = firstOccurrence(block, name);
-    if (!first) continue;
-    const extras = laterOccurrences(block, first);
+    const name = facts.name;
+    const firstIndex = firstOccurrence(block, name);
+    if (firstIndex < 0) continue;
+    const first = directives[firstIndex]!;
+    const extras = laterOccurrences(block, first, firstIndex);
     // The occurrences after the first that the module reads too: only a repeatable directive gets them.
     let later: readonly EffectiveDirective[] | undefined;
     if (extras !== undefined) {
       // A directive may be repeatable only since some release (forward since 1.9.4): before that it is once.
-      const severalSince = module.repeat === 'repeatable' ? severalNotYetSince(name, version) : undefined;
+      const severalSince = facts.severalSince;
       if (severalSince !== undefined) {
         for (const extra of extras) {
           const t = extra.tokens[0]!;
@@ -296,20 +433,24 @@ function checkDirectives(checked: CheckedBlock, shared: AnalysisShared): void {
       }
     }
     // Options the targeted release does not know, deprecated or removed; a removed option's own message
-    // names the replacement, so the module's plain "unknown option" at the same word is left out.
-    let superseded = reportOptionVersions(first, version, push, NO_RANGES);
-    if (later !== undefined) for (const occurrence of later) superseded = reportOptionVersions(occurrence, version, push, superseded);
+    // names the replacement, so the module's plain "unknown option" at the same word is left out. Most
+    // directives have no option rule that can fire for the target, and skip this altogether.
+    let superseded = NO_RANGES;
+    if (facts.optionFindings) {
+      superseded = reportOptionVersions(first, version, push, NO_RANGES);
+      if (later !== undefined) for (const occurrence of later) superseded = reportOptionVersions(occurrence, version, push, superseded);
+    }
     // One occurrence hands its own token list (the dispenser only reads it); several are joined.
     let tokens = first.tokens;
     if (later !== undefined) {
       tokens = first.tokens.slice();
       for (const h of later) for (const t of h.tokens) tokens.push(t);
     }
-    // `root` runs first in execution order, so its directory is known before any plugin that joins paths to it.
-    const root = (checked.configs.get('root') as RootConfig | undefined)?.path;
-    const ctx = new PluginSetupContext(new Dispenser(tokens), info, shared, root, first, later, superseded);
+    ctx.start(tokens, info, root, first, later, superseded);
     try {
-      checked.configs.set(name, module.setup(ctx));
+      const config = module.setup(ctx);
+      checked.configs.set(name, config);
+      if (name === 'root') root = (config as RootConfig | undefined)?.path;
     } catch (error) {
       const t = first.tokens[0]!;
       push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, tokenRange(t), t.uri, first.via);
@@ -333,24 +474,24 @@ function reportOptionVersions(occurrence: EffectiveDirective, version: string, p
 }
 
 /**
- * The first line of a directive in the block whose name is known. Whether a name is checked at all
- * depends on the name alone, so the first pass accepted every such line. A block holds a handful of
+ * The index of the first line of a directive in the block whose name is known. Whether a name is checked
+ * at all depends on the name alone, so the first pass accepted every such line. A block holds a handful of
  * directives, so scanning it beats keeping a map of lines per block.
  */
-function firstOccurrence(block: EffectiveBlock, name: string): EffectiveDirective | undefined {
+function firstOccurrence(block: EffectiveBlock, name: string): number {
   const directives = block.directives;
   for (let i = 0; i < directives.length; i++) {
     const d = directives[i]!;
-    if (d.name === name && d.tokens[0]!.unknownEnv.length === 0) return d;
+    if (d.name === name && d.tokens[0]!.unknownEnv.length === 0) return i;
   }
-  return undefined;
+  return -1;
 }
 
-/** The lines of the same directive after `first`, in block order; undefined for the usual single line. */
-function laterOccurrences(block: EffectiveBlock, first: EffectiveDirective): EffectiveDirective[] | undefined {
+/** The lines of the same directive after `first` (at `firstIndex`), in block order; undefined for the usual single line. */
+function laterOccurrences(block: EffectiveBlock, first: EffectiveDirective, firstIndex: number): EffectiveDirective[] | undefined {
   const directives = block.directives;
   let later: EffectiveDirective[] | undefined;
-  for (let i = directives.indexOf(first) + 1; i < directives.length; i++) {
+  for (let i = firstIndex + 1; i < directives.length; i++) {
     const d = directives[i]!;
     if (d.name === first.name && d.tokens[0]!.unknownEnv.length === 0) (later ??= []).push(d);
   }
@@ -417,8 +558,9 @@ function keyRange(token: ArgToken, text: string, start: number, end: number): Ra
   return { start: { line: token.startLine, character: token.startCharacter + start }, end: { line: token.startLine, character: token.startCharacter + end } };
 }
 
-function sameStart(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character;
+/** Whether the token starts where the range does. */
+function startsAt(token: Token, range: Range): boolean {
+  return token.startLine === range.start.line && token.startCharacter === range.start.character;
 }
 
 /** Rules that need the typed configurations of two directives of one block. */

@@ -24,7 +24,22 @@ export class Dispenser {
   private cursor = -1;
   private nesting = 0;
 
-  constructor(readonly tokens: readonly ArgToken[]) {}
+  constructor(tokens: readonly ArgToken[]) {
+    this.tokens = tokens;
+  }
+
+  /** The tokens read; replaced only by restart. */
+  tokens: readonly ArgToken[];
+
+  /**
+   * Starts over on another token list, as a new dispenser would. The check phase runs tens of thousands of
+   * setups one after the other and hands each the same dispenser, rather than making one per setup.
+   */
+  restart(tokens: readonly ArgToken[]): void {
+    this.tokens = tokens;
+    this.cursor = -1;
+    this.nesting = 0;
+  }
 
   /** Moves to the next token wherever it is. */
   next(): boolean {
@@ -103,16 +118,19 @@ export class Dispenser {
 
   remainingArgTokens(): readonly ArgToken[] {
     // The words taken are consecutive tokens, so they are copied out in one piece at the end.
+    const tokens = this.tokens;
     const from = this.cursor + 1;
     let end = from;
     while (this.nextArg()) {
-      if (this.val() === '{') {
+      // val() without its checks: past a successful nextArg the cursor is on a token (or, for an empty
+      // list, on nothing, which is not a brace either).
+      if (tokens[this.cursor]?.value === '{') {
         this.cursor--;
         break;
       }
       end = this.cursor + 1;
     }
-    return end === from ? NO_TOKENS : this.tokens.slice(from, end);
+    return end === from ? NO_TOKENS : tokens.slice(from, end);
   }
 
   /** Where the cursor is, for a diagnostic; before the first token, the first token's range. */

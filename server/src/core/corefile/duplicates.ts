@@ -10,19 +10,23 @@
 import type { CoreDiagnostic, Range } from '../types.js';
 import * as address from './address.js';
 import type { ServerKey } from './address.js';
+import * as tokens from './token.js';
+import type { Token } from './token.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
 // module's getters.
 const { DEFAULT_PORTS } = address;
+const { tokenRange } = tokens;
 
+/** A key with the token it is written in; the token's range is made only for a finding that shows it. */
 export interface PlacedKey {
   key: ServerKey;
-  range: Range;
+  token: Token;
 }
 
 export interface BlockAddresses {
-  keys: PlacedKey[];
+  keys: readonly PlacedKey[];
   /** The addresses the block's `bind` directives leave (after `except`), as written; empty when unbound. */
   bindAddresses: readonly string[];
   hasView: boolean;
@@ -66,12 +70,12 @@ function portKey(key: ServerKey): string {
 }
 
 /**
- * A key naming one listener. Transport and port never hold a space, and the address carries its length,
- * so two different listeners never share a key. Every key of every block is looked up, so this is kept to
- * one string concatenation.
+ * A key naming the listeners of one transport, port and address; the zone is looked up inside the group.
+ * Transport and port never hold a space, and the address carries its length, so two different groups
+ * never share a key.
  */
-function listenerId(transport: string, zone: string, port: string, address: string): string {
-  return `${transport} ${port} ${address.length} ${address} ${zone}`;
+function groupId(transport: string, port: string, address: string): string {
+  return `${transport} ${port} ${address.length} ${address}`;
 }
 
 /** How CoreDNS prints a listener in its error: transport://zone:port [on address]. */
@@ -86,27 +90,37 @@ function describe(l: Listener): string {
  * the last BOUND listener is all that needs keeping, and most Corefiles have none.
  */
 class OverlapChecker {
-  private readonly registered = new Map<string, Listener>();
-  private readonly lastBound = new Map<string, Listener>();
+  /**
+   * Registered listeners by group (groupId) and zone. Grouping by zone in a second map spares building a
+   * string of transport, port, address and zone for every zone of every key: the zone is looked up as it is.
+   */
+  private readonly registered = new Map<string, Map<string, Listener>>();
+  private readonly lastBound = new Map<string, Map<string, Listener>>();
 
-  /** `id` and `unboundId` name the listener and its every-address twin (listenerId). */
-  check(l: Listener, id: string, unboundId: string): { kind: ConflictKind; other: Listener } | undefined {
-    const exact = this.registered.get(id);
+  /** `group` and `unboundGroup` name the listener's group and its every-address twin's (groupId). */
+  check(zone: string, address: string, group: string, unboundGroup: string): { kind: ConflictKind; other: Listener } | undefined {
+    const exact = this.registered.get(group)?.get(zone);
     if (exact) return { kind: 'duplicate', other: exact };
     // An unbound listener clashes with the last bound one registered for the same zone and port.
-    if (l.address === '') {
-      const bound = this.lastBound.get(unboundId);
+    if (address === '') {
+      const bound = this.lastBound.get(unboundGroup)?.get(zone);
       return bound ? { kind: 'overlap', other: bound } : undefined;
     }
     // A bound one clashes with an unbound one registered for the same zone and port.
-    const unboundTwin = this.registered.get(unboundId);
+    const unboundTwin = this.registered.get(unboundGroup)?.get(zone);
     return unboundTwin ? { kind: 'overlap', other: unboundTwin } : undefined;
   }
 
-  register(l: Listener, id: string, unboundId: string): void {
-    this.registered.set(id, l);
-    if (l.address !== '') this.lastBound.set(unboundId, l);
+  register(l: Listener, group: string, unboundGroup: string): void {
+    zonesOf(this.registered, group).set(l.zone, l);
+    if (l.address !== '') zonesOf(this.lastBound, unboundGroup).set(l.zone, l);
   }
+}
+
+function zonesOf(groups: Map<string, Map<string, Listener>>, group: string): Map<string, Listener> {
+  let zones = groups.get(group);
+  if (zones === undefined) groups.set(group, (zones = new Map()));
+  return zones;
 }
 
 /**
@@ -122,7 +136,7 @@ export const linePlaceName: PlaceName = (range, uri, hereUri) => {
 };
 
 function where(place: Place, here: Place, documentUri: string, placeName: PlaceName): string {
-  return placeName(place.placed.range, place.block.uri ?? documentUri, here.block.uri ?? documentUri);
+  return placeName(tokenRange(place.placed.token), place.block.uri ?? documentUri, here.block.uri ?? documentUri);
 }
 
 function message(c: Conflict, documentUri: string, placeName: PlaceName): string {
@@ -155,6 +169,9 @@ export function findDuplicateKeys(blocks: readonly BlockAddresses[], documentUri
   // Conflicts are rare: the map is made for the first one. The loops run once per key, zone and address of
   // the whole Corefile, so they use indexes: a `for...of` the engine does not optimise away allocates an iterator.
   let conflicts: Map<string, Conflict> | undefined;
+  let lastTransport = '';
+  let lastPort = '';
+  let lastUnboundGroup = '';
   for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
     const block = blocks[blockIndex]!;
     const hosts = block.bindAddresses.length > 0 ? block.bindAddresses : EVERY_ADDRESS;
@@ -164,17 +181,26 @@ export function findDuplicateKeys(blocks: readonly BlockAddresses[], documentUri
       if (isRefused(key)) continue;
       const here: Place = { block, placed, blockIndex, keyIndex };
       const port = portKey(key);
+      // Consecutive keys nearly always share transport and port, and so the every-address group.
+      if (key.transport !== lastTransport || port !== lastPort) {
+        lastTransport = key.transport;
+        lastPort = port;
+        lastUnboundGroup = groupId(key.transport, port, '');
+      }
+      const unboundGroup = lastUnboundGroup;
       for (let z = 0; z < key.zones.length; z++) {
         const zone = key.zones[z]!;
-        const unboundId = listenerId(key.transport, zone, port, '');
         for (let h = 0; h < hosts.length; h++) {
           const address = hosts[h]!;
-          const listener: Listener = { transport: key.transport, zone, port, address, place: here };
-          const id = address === '' ? unboundId : listenerId(key.transport, zone, port, address);
-          const found = checker.check(listener, id, unboundId);
+          const group = address === '' ? unboundGroup : groupId(key.transport, port, address);
+          const found = checker.check(zone, address, group, unboundGroup);
           // A view block never registers, and an exact repeat is what views are allowed to do.
-          if (!block.hasView && !found) checker.register(listener, id, unboundId);
-          if (!found || (block.hasView && found.kind === 'duplicate')) continue;
+          if (block.hasView && (!found || found.kind === 'duplicate')) continue;
+          const listener: Listener = { transport: key.transport, zone, port, address, place: here };
+          if (!found) {
+            checker.register(listener, group, unboundGroup);
+            continue;
+          }
           const other = found.other.place;
           const conflictId = `${blockIndex} ${keyIndex} ${found.kind} ${other.blockIndex} ${other.keyIndex}`;
           conflicts ??= new Map();
@@ -197,11 +223,11 @@ export function findDuplicateKeys(blocks: readonly BlockAddresses[], documentUri
       severity: 'error',
       code: c.kind === 'duplicate' ? 'core/duplicate-address' : 'core/address-overlap',
       message: message(c, documentUri, placeName),
-      range: here.placed.range,
+      range: tokenRange(here.placed.token),
       related: [
         {
           uri: otherUri,
-          range: c.other.place.placed.range,
+          range: tokenRange(c.other.place.placed.token),
           message: `${describe(c.other)} is first served here.`,
         },
       ],

@@ -39,14 +39,20 @@ function canonicalHost(host: string): string {
   return lower;
 }
 
-const LISTENER_ENTRIES = Object.entries(LISTENERS);
+// The plugins and their default addresses as two lists: every block is asked for each plugin by index,
+// which spares an iterator and a destructured pair per block and plugin in a Corefile of ten thousand blocks.
+const LISTENER_PLUGINS = Object.keys(LISTENERS);
+const LISTENER_DEFAULTS = Object.values(LISTENERS);
 
 export function findListenerClashes(blocks: readonly CheckedBlock[], documentUri: string): CoreDiagnostic[] {
   const listeners: Listener[] = [];
-  for (const checked of blocks) {
-    for (const [plugin, fallback] of LISTENER_ENTRIES) {
+  for (let b = 0; b < blocks.length; b++) {
+    const checked = blocks[b]!;
+    for (let p = 0; p < LISTENER_PLUGINS.length; p++) {
+      const plugin = LISTENER_PLUGINS[p]!;
       const config = checked.configs.get(plugin) as { address?: string } | undefined;
       if (!config) continue;
+      const fallback = LISTENER_DEFAULTS[p]!;
       const directive = checked.block.directives.find((d) => d.name === plugin);
       const nameToken = directive?.tokens[0];
       if (!nameToken || directive.tokens.some((t) => t.unknownEnv.length > 0)) continue;

@@ -2,7 +2,7 @@
 // one it removed (with what to write instead). The facts live in plugins/versions-data.ts; this module
 // only finds the option words in a directive as written.
 import type { Range } from '../types.js';
-import { ignoresUnknownOptions, LATEST_KNOWN_VERSION, optionStatus, type OptionStatus } from '../plugins/versions.js';
+import { anyOptionNotAvailable, ignoresUnknownOptions, LATEST_KNOWN_VERSION, optionStatus, type OptionStatus } from '../plugins/versions.js';
 import type { EffectiveDirective } from './model.js';
 import type { Token } from './token.js';
 
@@ -57,8 +57,29 @@ function cachedOptionStatus(directive: string, option: string, version: string):
 
 const NO_FINDINGS: readonly OptionVersionFinding[] = [];
 
+// Whether a directive can have any option finding at all in a version depends on its name alone, and for
+// the usual target no rule can fire for most directives: they are answered once per version and name and
+// skipped without looking at their lines.
+const POSSIBLE_CACHE = new Map<string, Map<string, boolean>>();
+
+/** Whether any option word of the named directive can draw a finding in `version` (rewrite's rule types included). */
+export function optionFindingsPossible(directive: string, version: string): boolean {
+  let byName = POSSIBLE_CACHE.get(version);
+  if (byName === undefined) {
+    if (POSSIBLE_CACHE.size >= 64) POSSIBLE_CACHE.clear();
+    POSSIBLE_CACHE.set(version, (byName = new Map()));
+  }
+  let possible = byName.get(directive);
+  if (possible === undefined) {
+    possible = directive === 'rewrite' || anyOptionNotAvailable(directive, version);
+    byName.set(directive, possible);
+  }
+  return possible;
+}
+
 /** Whether any option of the directive needs a word about the targeted release (the usual answer is no). */
 function anyOptionFinding(directive: EffectiveDirective, version: string): boolean {
+  if (!optionFindingsPossible(directive.name, version)) return false;
   // Index loops: every directive comes through here, and array iterators are not always optimised away.
   const blocks = directive.node.blocks;
   for (let b = 0; b < blocks.length; b++) {

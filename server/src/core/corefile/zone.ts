@@ -49,6 +49,22 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * How a name is written, found in one pass so that the checks of a zone need not each scan it again:
+ * ASCII without capitals (nearly every zone), ASCII with capitals, or not ASCII at all.
+ */
+export type NameForm = 'ascii-lower' | 'ascii' | 'other';
+
+export function nameForm(s: string): NameForm {
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return 'other';
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? 'ascii' : 'ascii-lower';
+}
+
 /** Length of s in octets, the unit CoreDNS's "zone is too long" rule counts. */
 export function octetLength(s: string): number {
   return isAscii(s) ? s.length : utf8(s).bytes.length;
@@ -73,8 +89,15 @@ export function toFqdn(s: string): string {
  * code point at a time and keep only the first code point of the result, which is what Go gives.
  */
 export function goToLower(s: string): string {
-  // ASCII has no context rules and no growing characters: the plain lowering is Go's.
-  if (isAscii(s)) return s.toLowerCase();
+  return goToLowerInForm(s, nameForm(s));
+}
+
+/** goToLower for a text whose form (nameForm) is known. */
+function goToLowerInForm(s: string, form: NameForm): string {
+  // ASCII has no context rules and no growing characters: the plain lowering is Go's. Names are nearly
+  // always written in lower case already, and then the text itself is the answer (no copy is made).
+  if (form === 'ascii-lower') return s;
+  if (form === 'ascii') return s.toLowerCase();
   let out = '';
   for (const ch of s) {
     const lowered = ch.toLowerCase();
@@ -89,7 +112,12 @@ export function goToLower(s: string): string {
  * a joined string the engine would first have to copy into one piece.
  */
 export function normalizeName(s: string): string {
-  return toFqdn(goToLower(s));
+  return toFqdn(goToLowerInForm(s, nameForm(s)));
+}
+
+/** normalizeName for a text whose form (nameForm) is known. */
+export function normalizeNameInForm(s: string, form: NameForm): string {
+  return toFqdn(goToLowerInForm(s, form));
 }
 
 function isDigit(b: number | undefined): boolean {
@@ -102,11 +130,16 @@ function isDigit(b: number | undefined): boolean {
  * octets and the whole name at most 256 octets of wire form. Almost any other character is legal.
  */
 export function checkDomainName(s: string): DomainNameCheck {
+  return checkDomainNameInForm(s, nameForm(s));
+}
+
+/** checkDomainName for a text whose form (nameForm) is known. */
+export function checkDomainNameInForm(s: string, form: NameForm): DomainNameCheck {
   if (s.length === 0) return { ok: false, fault: 'empty', start: 0, end: 0 };
   // The walk reads the fully qualified name: the text itself, plus a root dot when it lacks one. Names are
   // nearly always ASCII: their octets are then their code units, and that dot needs no new string.
   const fqdnLength = isFqdn(s) ? s.length : s.length + 1;
-  if (isAscii(s)) return walkDomainName(s, fqdnLength, undefined);
+  if (form !== 'other') return walkDomainName(s, fqdnLength, undefined);
   return walkDomainName(s, fqdnLength, utf8(toFqdn(s)));
 }
 
@@ -305,12 +338,18 @@ export interface ParsedIp {
 
 /** netip's IPv4 rule: exactly four decimal fields 0..255, no leading zeros, nothing else. */
 export function parseIpv4(s: string): number[] | undefined {
+  const value = ipv4Value(s);
+  return value < 0 ? undefined : [value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+}
+
+/**
+ * The address of an IPv4 text (netip's rule, as parseIpv4) as one unsigned 32-bit number, or -1 when the
+ * text is not one. Nothing is allocated: callers that only ask whether, or which /8, need no list of bytes.
+ */
+export function ipv4Value(s: string): number {
   // One pass over the characters: each dot-separated field is 1-3 ASCII digits, without a leading zero
-  // unless it is "0", at most 255; exactly four fields. Nothing is allocated unless the address is valid.
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
+  // unless it is "0", at most 255; exactly four fields.
+  let address = 0;
   let fields = 0;
   let value = 0;
   let digits = 0;
@@ -318,22 +357,19 @@ export function parseIpv4(s: string): number[] | undefined {
   for (let i = 0; i <= s.length; i++) {
     const ch = i < s.length ? s.charCodeAt(i) : 0x2e;
     if (ch === 0x2e) {
-      if (digits === 0 || fields === 4 || (leadingZero && digits > 1) || value > 255) return undefined;
-      if (fields === 0) a = value;
-      else if (fields === 1) b = value;
-      else if (fields === 2) c = value;
-      else d = value;
+      if (digits === 0 || fields === 4 || (leadingZero && digits > 1) || value > 255) return -1;
+      address = address * 256 + value;
       fields++;
       value = 0;
       digits = 0;
       continue;
     }
-    if (ch < 0x30 || ch > 0x39 || digits === 3) return undefined;
+    if (ch < 0x30 || ch > 0x39 || digits === 3) return -1;
     if (digits === 0) leadingZero = ch === 0x30;
     value = value * 10 + (ch - 0x30);
     digits++;
   }
-  return fields === 4 ? [a, b, c, d] : undefined;
+  return fields === 4 ? address : -1;
 }
 
 /** netip's IPv6 rule: up to eight groups of 1-4 hex digits, one "::", an optional trailing IPv4 and %zone. */

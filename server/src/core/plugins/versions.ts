@@ -130,6 +130,19 @@ export function optionHistory(directive: string, option: string): OptionHistory 
   return OPTIONS_BY_KEY.get(historyKey(directive, option));
 }
 
+/**
+ * Whether any option word of the directive can have a status other than 'available' in `version`: the
+ * directive itself is not available there, or one of its recorded options is not. An option without a
+ * record shares its directive's status, so when this is false every word of every line is available.
+ */
+export function anyOptionNotAvailable(directive: string, version: string): boolean {
+  if (statusOf(directive, undefined, version).status !== 'available') return true;
+  for (const entry of OPTION_HISTORY) {
+    if (entry.directive === directive && statusOf(directive, entry, version).status !== 'available') return true;
+  }
+  return false;
+}
+
 /** Every recorded option of a directive, in table order. */
 export function optionsOf(directive: string): readonly OptionHistory[] {
   return OPTION_HISTORY.filter((entry) => entry.directive === directive);
