@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CacheConfig } from '../../../server/src/core/plugins/cache.js';
-import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
+import { analyze, configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string, key = 'example.org'): string => `${key} {\n${body}\n}\n`;
 const opt = (option: string): string => b(`  cache {\n    ${option}\n  }`);
@@ -70,4 +70,27 @@ test('cache config', () => {
   const d = configOf<CacheConfig>(b('  cache'), 'cache');
   assert.deepEqual(d.zones, ['example.org.']);
   assert.equal(d.success.maxTtl, 3600);
+});
+
+// Buckets and prefetch settings are shared between configs that hold the same values; an option that
+// changes one must change only its own block's config.
+test('an option changes only its own block: shared buckets are copied first', () => {
+  const corefile = [
+    'a.example {\n  cache 30\n}',
+    'b.example {\n  cache 30 {\n    success 500 20 1\n    denial 700\n    prefetch 3 2m 30%\n    disable success c.example\n  }\n}',
+    'd.example {\n  cache 30\n}',
+    'e.example {\n  cache\n}',
+  ].join('\n');
+  const blocks = analyze(corefile).blocks;
+  const [a, b2, d, e] = blocks.map((block) => block.configs.get('cache') as CacheConfig);
+  const plain = (ttl: number, minTtl = 5) => ({ capacity: 10000, maxTtl: ttl, minTtl, disabledFor: [] });
+  assert.deepEqual(b2!.success, { capacity: 500, maxTtl: 20, minTtl: 1, disabledFor: ['c.example.'] });
+  assert.deepEqual(b2!.denial, { capacity: 700, maxTtl: 30, minTtl: 5, disabledFor: [] });
+  assert.deepEqual(b2!.prefetch, { amount: 3, duration: 120e9, percentage: 30 });
+  for (const c of [a!, d!]) {
+    assert.deepEqual(c.success, plain(30));
+    assert.deepEqual(c.denial, plain(30));
+    assert.deepEqual(c.prefetch, { amount: 0, duration: 60e9, percentage: 10 });
+  }
+  assert.deepEqual([e!.success, e!.denial], [plain(3600), plain(1800)]);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorsConfig } from '../../../server/src/core/plugins/errors.js';
-import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
+import { analyze, configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 const c = (line: string): string => b(`  errors {\n    ${line}\n  }`);
@@ -29,4 +29,13 @@ runTable('errors', rows);
 test('errors config', () => {
   const config = configOf<ErrorsConfig>(c('consolidate 5m "timeout$" info show_first'), 'errors');
   assert.deepEqual(config.consolidate, [{ period: 300e9, pattern: 'timeout$', level: 'info', showFirst: true }]);
+});
+
+// Plain `errors` lines share one config; options in another block must not reach it.
+test('options change only their own block: the plain config stays plain', () => {
+  const corefile = ['a.example {\n  errors\n}', 'b.example {\n  errors {\n    stacktrace\n    consolidate 5m "timeout$"\n  }\n}', 'c.example {\n  errors\n}'].join('\n');
+  const [a, b2, c2] = analyze(corefile).blocks.map((block) => block.configs.get('errors') as ErrorsConfig);
+  assert.equal(b2!.stacktrace, true);
+  assert.equal(b2!.consolidate.length, 1);
+  for (const config of [a!, c2!]) assert.deepEqual(config, { stacktrace: false, consolidate: [] });
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ForwardConfig } from '../../../server/src/core/plugins/forward.js';
-import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
+import { analyze, configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string, key = '.'): string => `${key} {\n${body}\n}\n`;
 const opt = (option: string): string => b(`  forward . 10.0.0.1 {\n    ${option}\n  }`);
@@ -115,4 +115,22 @@ test('forward config: stanzas, defaults and options', () => {
   assert.equal(second!.from, '.');
   assert.equal(second!.maxFails, 2);
   assert.equal(second!.expire, 10e9);
+});
+
+// Plain-DNS addresses are classified once and shared between blocks; each block must still get its own
+// findings, and an upstream read one way in one block must read the same in the next.
+test('upstreams repeated across blocks: same classification, findings in every block', () => {
+  const blocks = ['a.example', 'b.example', 'c.example'].map((zone) => `${zone} {\n  forward . 10.9.0.1 127.0.0.1 10.9.0.1:5353 tls://10.9.0.1\n}`);
+  const analysis = analyze(blocks.join('\n'));
+  const loops = analysis.diagnostics.filter((d) => d.code === 'forward/loop-risk');
+  assert.deepEqual(loops.map((d) => d.range.start.line), [1, 4, 7]);
+  const upstreams = analysis.blocks.map((block) => (block.configs.get('forward') as ForwardConfig).stanzas[0]!.upstreams);
+  for (const list of upstreams) {
+    assert.deepEqual(list.map((u) => [u.text, u.kind, u.transport, u.host, u.port]), [
+      ['10.9.0.1', 'address', 'dns', '10.9.0.1', '53'],
+      ['127.0.0.1', 'address', 'dns', '127.0.0.1', '53'],
+      ['10.9.0.1:5353', 'address', 'dns', '10.9.0.1', '5353'],
+      ['tls://10.9.0.1', 'address', 'tls', '10.9.0.1', '853'],
+    ]);
+  }
 });

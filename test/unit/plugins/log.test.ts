@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMON_LOG_FORMAT, type LogConfig } from '../../../server/src/core/plugins/log.js';
-import { configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
+import { analyze, configOf, runTable, type PluginCase } from '../../support/plugin-table.js';
 
 const b = (body: string): string => `. {\n${body}\n}\n`;
 
@@ -26,4 +26,18 @@ test('log config', () => {
     { nameScope: 'b.example.', format: '{name} {rcode}', classes: ['error'] },
     { nameScope: '.', format: COMMON_LOG_FORMAT, classes: ['all'] },
   ]);
+});
+
+// Blocks whose log line is one rule without a class share one config; a class option in another block with
+// the same names and format must not reach them.
+test('a class option changes only its own block: shared configs stay as written', () => {
+  const corefile = ['a.example {\n  log . {combined}\n}', 'b.example {\n  log . {combined} {\n    class denial\n  }\n}', 'c.example {\n  log . {combined}\n}'].join('\n');
+  const [a, b2, c] = analyze(corefile).blocks.map((block) => block.configs.get('log') as LogConfig);
+  assert.deepEqual(b2!.rules.map((r) => r.classes), [['denial']]);
+  for (const config of [a!, c!]) {
+    assert.equal(config.rules.length, 1);
+    assert.equal(config.rules[0]!.nameScope, '.');
+    assert.ok(config.rules[0]!.format.startsWith(COMMON_LOG_FORMAT));
+    assert.deepEqual(config.rules[0]!.classes, ['all']);
+  }
 });

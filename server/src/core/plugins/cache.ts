@@ -34,12 +34,31 @@ export interface CacheConfig {
 /** No zone is disabled unless a `disable` option says so; that option assigns a new list. */
 const NO_ZONES: readonly string[] = [];
 
-function defaults(zones: readonly string[]): CacheConfig {
+// Most caches write at most a TTL, so their buckets and prefetch settings hold the same few values in every
+// block of a large Corefile. Those objects are shared, one per value, as configs are only read once made;
+// an option that changes one gives its config its own copy first.
+const SUCCESS_BY_TTL = new Map<number, CacheBucket>();
+const DENIAL_BY_TTL = new Map<number, CacheBucket>();
+const DEFAULT_PREFETCH: CacheConfig['prefetch'] = { amount: 0, duration: MINUTE, percentage: 10 };
+
+/** The shared bucket with the default capacity and minimum TTL and this maximum TTL. */
+function sharedBucket(byTtl: Map<number, CacheBucket>, maxTtl: number): CacheBucket {
+  let bucket = byTtl.get(maxTtl);
+  if (bucket === undefined) {
+    if (byTtl.size >= 256) byTtl.clear();
+    bucket = { capacity: 10000, maxTtl, minTtl: 5, disabledFor: NO_ZONES };
+    byTtl.set(maxTtl, bucket);
+  }
+  return bucket;
+}
+
+/** The configuration before any option: the TTL argument, when written, is both buckets' maximum. */
+function defaults(zones: readonly string[], ttl: number | undefined): CacheConfig {
   return {
     zones,
-    success: { capacity: 10000, maxTtl: 3600, minTtl: 5, disabledFor: NO_ZONES },
-    denial: { capacity: 10000, maxTtl: 1800, minTtl: 5, disabledFor: NO_ZONES },
-    prefetch: { amount: 0, duration: MINUTE, percentage: 10 },
+    success: sharedBucket(SUCCESS_BY_TTL, ttl ?? 3600),
+    denial: sharedBucket(DENIAL_BY_TTL, ttl ?? 1800),
+    prefetch: DEFAULT_PREFETCH,
     preferPositive: false,
     servfail: 5 * SECOND,
     keepTtl: false,
@@ -53,7 +72,7 @@ function setup(ctx: SetupContext): CacheConfig {
   // The block's zones are only read, here and by the simulator, so a cache without zone arguments
   // shares the block's list instead of copying it (below too).
   // The framework hands over only the first `cache` of a block (it reports the others itself).
-  if (!d.next()) return defaults(ctx.block.zones);
+  if (!d.next()) return defaults(ctx.block.zones, undefined);
   const args = d.remainingArgTokens();
   // The zones start after the TTL argument when there is one.
   let zonesFrom = 0;
@@ -74,11 +93,7 @@ function setup(ctx: SetupContext): CacheConfig {
   } else if (first) {
     zonesFrom = 1;
   }
-  const config = defaults(zonesFrom < args.length ? zonesFromArgs(ctx, 'cache', args, zonesFrom) : ctx.block.zones);
-  if (ttl !== undefined) {
-    config.success.maxTtl = ttl;
-    config.denial.maxTtl = ttl;
-  }
+  const config = defaults(zonesFrom < args.length ? zonesFromArgs(ctx, 'cache', args, zonesFrom) : ctx.block.zones, ttl);
   let serveStaleSeen = false;
   let policyToken: ArgToken | undefined;
   while (d.nextBlock()) {
@@ -89,7 +104,8 @@ function setup(ctx: SetupContext): CacheConfig {
       case 'success':
       case 'denial':
         if (values.length === 0) argError(ctx, 'cache', `Write e.g. '${option.value} 10000 ${option.value === 'success' ? 3600 : 1800} 5' (capacity, maximum TTL, minimum TTL).`, option);
-        else if (known) readBucket(ctx, option.value === 'success' ? config.success : config.denial, values);
+        else if (known && option.value === 'success') config.success = readBucket(ctx, config.success, values);
+        else if (known) config.denial = readBucket(ctx, config.denial, values);
         break;
       case 'prefetch':
         if (values.length === 0 || values.length > 3) argError(ctx, 'cache', "Write 'prefetch AMOUNT [DURATION [PERCENTAGE%]]', e.g. 'prefetch 10 1m 20%'.", values[3] ?? option);
@@ -156,7 +172,9 @@ function duration(ctx: SetupContext, token: ArgToken, example: string): number |
   return v;
 }
 
-function readBucket(ctx: SetupContext, bucket: CacheBucket, values: readonly ArgToken[]): void {
+/** The bucket as the option changes it: a copy, as the one given may be shared. */
+function readBucket(ctx: SetupContext, shared: CacheBucket, values: readonly ArgToken[]): CacheBucket {
+  const bucket = { ...shared };
   const [capToken, ttlToken, minToken] = values;
   const cap = integer(ctx, capToken!, 'The capacity');
   if (cap !== undefined) bucket.capacity = cap;
@@ -170,9 +188,12 @@ function readBucket(ctx: SetupContext, bucket: CacheBucket, values: readonly Arg
     if (min !== undefined && min < 0) ctx.report('error', 'cache/bad-ttl', `The minimum TTL cannot be negative; CoreDNS refuses ${minToken.value}. Write 0 or more.`, minToken);
     else if (min !== undefined) bucket.minTtl = min;
   }
+  return bucket;
 }
 
 function readPrefetch(ctx: SetupContext, config: CacheConfig, values: readonly ArgToken[]): void {
+  // The settings may be shared (see sharedBucket): the config gets its own copy before a change.
+  config.prefetch = { ...config.prefetch };
   const [amountToken, durationToken, pctToken] = values;
   const amount = integer(ctx, amountToken!, 'The prefetch amount');
   if (amount !== undefined && amount < 0) ctx.report('error', 'cache/bad-prefetch', `The prefetch amount cannot be negative; CoreDNS refuses ${amountToken!.value}. Write e.g. 'prefetch 10'.`, amountToken);
@@ -253,8 +274,9 @@ function recheck(ctx: SetupContext, token: ArgToken): number | undefined {
 function readDisable(ctx: SetupContext, config: CacheConfig, values: readonly ArgToken[]): void {
   const [kind, ...zoneTokens] = values;
   const zones = zoneTokens.length > 0 ? zoneTokens.map((z) => normalizeName(z.value)) : ['.'];
-  if (kind!.value === 'success') config.success.disabledFor = zones;
-  else if (kind!.value === 'denial') config.denial.disabledFor = zones;
+  // The buckets may be shared (see sharedBucket): the changed one is a copy.
+  if (kind!.value === 'success') config.success = { ...config.success, disabledFor: zones };
+  else if (kind!.value === 'denial') config.denial = { ...config.denial, disabledFor: zones };
   else ctx.report('error', 'cache/bad-disable', `disable takes 'success' or 'denial' first; CoreDNS refuses '${kind!.value}'. Write e.g. 'disable denial example.org'.`, kind);
 }
 

@@ -26,6 +26,8 @@ export interface ErrorsConfig {
 const LEVELS: readonly string[] = ['warning', 'error', 'info', 'debug'];
 /** Most `errors` lines have no consolidate rule; they share this one empty list. */
 const NO_RULES: readonly ConsolidateRule[] = [];
+/** The configuration of a plain `errors` line: shared, as configs are only read once made. */
+const PLAIN: ErrorsConfig = { stacktrace: false, consolidate: NO_RULES };
 
 function setup(ctx: SetupContext): ErrorsConfig {
   const { d } = ctx;
@@ -50,7 +52,7 @@ function setup(ctx: SetupContext): ErrorsConfig {
     }
   }
   if (rules !== undefined) config.consolidate = rules;
-  return config;
+  return !config.stacktrace && rules === undefined ? PLAIN : config;
 }
 
 function readConsolidate(ctx: SetupContext, option: ArgToken, values: readonly ArgToken[]): ConsolidateRule | undefined {

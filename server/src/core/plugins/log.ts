@@ -91,7 +91,31 @@ function setup(ctx: SetupContext): LogConfig {
       for (let i = first; i < rules.length; i++) rules[i]!.classes = classes;
     }
   }
+  if (rules !== undefined && rules.length === 1 && rules[0]!.classes === ALL_CLASSES) return sharedSingleRule(rules[0]!);
   return { rules: rules ?? [] };
+}
+
+// A block's log line is nearly always one rule without a class option, written alike in every block of a
+// large Corefile. Those configurations are shared, one per format and name, as configs are only read once
+// made. The maps are keyed by the strings themselves (formats come from one cache), so nothing is joined.
+const SINGLE_RULE_CONFIGS = new Map<string, Map<string, LogConfig>>();
+let sharedConfigs = 0;
+
+function sharedSingleRule(rule: LogRule): LogConfig {
+  let byName = SINGLE_RULE_CONFIGS.get(rule.format);
+  let config = byName?.get(rule.nameScope);
+  if (config !== undefined) return config;
+  // Bounded: a file that logs a different name in every block starts the maps over now and then.
+  if (sharedConfigs >= 1024) {
+    SINGLE_RULE_CONFIGS.clear();
+    sharedConfigs = 0;
+    byName = undefined;
+  }
+  if (byName === undefined) SINGLE_RULE_CONFIGS.set(rule.format, (byName = new Map()));
+  config = { rules: [rule] };
+  byName.set(rule.nameScope, config);
+  sharedConfigs++;
+  return config;
 }
 
 export const log: PluginModule<LogConfig> = {

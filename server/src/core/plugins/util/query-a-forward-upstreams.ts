@@ -2,7 +2,7 @@
 // address with an optional port and transport, a resolv.conf-style file, or a host name resolved once at
 // startup. Also warns about upstreams that send queries back to this machine.
 import type { ArgToken } from '../../corefile/dispenser.js';
-import { isDomainName, parseIp, type ParsedIp } from '../../corefile/zone.js';
+import { ipv4Value, isDomainName, parseIp, type ParsedIp } from '../../corefile/zone.js';
 import type { SetupContext } from '../types.js';
 import { readPluginFile } from './query-a-files.js';
 import { isLoopbackAddress, isPlainIp, splitHostPort } from './query-a-net.js';
@@ -104,8 +104,20 @@ function withoutBrackets(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+// Large Corefiles repeat the same few upstreams in block after block. A plain-DNS address that draws no
+// finding reads the same wherever it is written (nothing about its block or the files around matters), so
+// its classification is kept, up to a bound, and shared: configs are only read once made.
+const PLAIN_DNS_ADDRESSES = new Map<string, ForwardUpstream>();
+
+function rememberPlainDnsAddress(upstream: ForwardUpstream): void {
+  if (PLAIN_DNS_ADDRESSES.size >= 1024) PLAIN_DNS_ADDRESSES.clear();
+  PLAIN_DNS_ADDRESSES.set(upstream.text, upstream);
+}
+
 function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string | undefined): ForwardUpstream | undefined {
   const text = token.value;
+  const known = PLAIN_DNS_ADDRESSES.get(text);
+  if (known !== undefined) return known;
   const { scheme, rest } = splitScheme(text);
   if (scheme === 'https' && rest.includes('/')) {
     ctx.report('error', 'forward/https-path', `DNS-over-HTTPS upstreams may not carry a path (CoreDNS always uses /dns-query) and CoreDNS refuses '${text}'. Write 'https://${rest.slice(0, rest.indexOf('/'))}'.`, token);
@@ -123,18 +135,23 @@ function classifyOne(ctx: SetupContext, token: ArgToken, tlsServerName: string |
   const hp = splitHostPort(rest);
   const hostPart = hp ? hp.host : withoutBrackets(rest);
   const ip = stripZone(hostPart);
-  // Parsed once for both questions: is it a plain address (Go's net.ParseIP), and is it this machine?
-  const parsed = parseIp(ip);
-  if (parsed !== undefined && parsed.zone === '') {
+  // Parsed once for both questions: is it a plain address (Go's net.ParseIP), and is it this machine? An
+  // IPv4 address, by far the most usual upstream, is read as one number without making a list of bytes.
+  const v4 = ipv4Value(ip);
+  const parsed = v4 < 0 ? parseIp(ip) : undefined;
+  if (v4 >= 0 || (parsed !== undefined && parsed.zone === '')) {
     const serverName = transport === 'tls' ? serverNameOf(text) : undefined;
     if (serverName && tlsServerName !== undefined) {
       ctx.report('error', 'forward/servername-conflict', `'${text}' names its TLS server (%${serverName}) while tls_servername ${tlsServerName} is also set; CoreDNS refuses both. Keep one: drop %${serverName} or the tls_servername option.`, token);
     }
     const port = hp ? hp.port : DEFAULT_PORT[transport];
-    if (transport === 'dns' && port === '53' && leadsBackToThisMachine(ip, parsed)) {
+    const loops = transport === 'dns' && port === '53' && (v4 >= 0 ? v4 >>> 24 === 127 && ip !== DOCKER_EMBEDDED_DNS : leadsBackToThisMachine(ip, parsed));
+    if (loops) {
       ctx.report('warning', 'forward/loop-risk', `Forwarding to the loopback address ${ip} sends queries to this machine's own resolver, which is often CoreDNS itself or systemd-resolved. ${LOOP_EXPLANATION} Forward to a real upstream resolver's address instead.`, token);
     }
-    return { text, kind: 'address', transport, host: ip, port, serverName };
+    const upstream: ForwardUpstream = { text, kind: 'address', transport, host: ip, port, serverName };
+    if (transport === 'dns' && !loops) rememberPlainDnsAddress(upstream);
+    return upstream;
   }
   return classifyFileOrName(ctx, token, transport, hp ? rest : hostPart, hostPart, hp?.port);
 }
