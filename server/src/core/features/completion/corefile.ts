@@ -4,9 +4,7 @@
 import { buildModel } from '../../corefile/model.js';
 import type { CorefileTree } from '../../corefile/ast.js';
 import type { Token } from '../../corefile/token.js';
-import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
-import type { Position } from '../../types.js';
 import { code } from '../hover/markdown.js';
 import { corefileCursor, namesInBlock, type CorefileCursor } from './context.js';
 import { directiveItems, importKeywordItem } from './directives.js';
@@ -15,15 +13,9 @@ import { optionItems } from './options.js';
 import { topLevelItems } from './top-level.js';
 import type { CompletionEntry, CompletionResult, CompletionTrigger } from './types.js';
 import { treeFor } from '../shared-parse.js';
+import type { CorefilePositionRequest } from '../corefile-request.js';
 
-export interface CorefileCompletionInput {
-  uri: string;
-  text: string;
-  /** File-system path of the Corefile, for file names after `import`; absent for unsaved files and YAML. */
-  path?: string;
-  position: Position;
-  settings: AnalysisSettings;
-  host: FileHost;
+export interface CorefileCompletionInput extends CorefilePositionRequest {
   trigger: CompletionTrigger;
 }
 

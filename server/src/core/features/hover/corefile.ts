@@ -5,9 +5,7 @@ import { substituteEnv } from '../../corefile/env.js';
 import { buildModel } from '../../corefile/model.js';
 import { tokenRange, type Token } from '../../corefile/token.js';
 import { lineStarts, offsetToPosition } from '../../text-lines.js';
-import type { FileHost } from '../../host.js';
-import type { AnalysisSettings } from '../../settings.js';
-import type { Position, Range } from '../../types.js';
+import type { Range } from '../../types.js';
 import { addressMarkdown } from './address.js';
 import { targetOf, tokenAt, type CorefileTarget } from './corefile-target.js';
 import { directiveMarkdown } from './directive.js';
@@ -16,6 +14,7 @@ import { importMarkdown, snippetMarkdown, type ImportContext } from './import.js
 import { code, paragraphs } from './markdown.js';
 import { keywordArgumentDoc, keywordArgumentMarkdown, optionMarkdown } from './option.js';
 import { treeFor } from '../shared-parse.js';
+import type { CorefilePositionRequest } from '../corefile-request.js';
 
 export interface HoverResult {
   /** Markdown. */
@@ -24,14 +23,7 @@ export interface HoverResult {
   range: Range;
 }
 
-export interface CorefileHoverInput {
-  uri: string;
-  text: string;
-  /** File-system path of the Corefile, for relative imports; absent for unsaved files and YAML. */
-  path?: string;
-  position: Position;
-  settings: AnalysisSettings;
-  host: FileHost;
+export interface CorefileHoverInput extends CorefilePositionRequest {
   /** Set for a Corefile inside Kubernetes YAML: the file's ConfigMap keys that hold Corefile text. */
   configMapKeys?: readonly string[];
   /** The 1-based line a person sees for a range of this text; the text's own line by default. */
