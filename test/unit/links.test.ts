@@ -91,6 +91,26 @@ const CASES: Array<{ name: string; doc: DocumentInput; env?: Record<string, stri
     ],
   },
   {
+    name: "snippets: a file argument joins the root of the blocks that import the snippet",
+    doc: corefile('(zone) {\n    file db.example.org\n}\nexample.org {\n    root zones\n    import zone\n}\n'),
+    expected: ['1:9-23 file:///srv/dns/zones/db.example.org'],
+  },
+  {
+    name: "snippets: blocks that import a snippet with different roots leave its root-joined files unlinked",
+    doc: corefile('(zone) {\n    file db.example.org\n    forward . /etc/resolv.conf\n}\na.example {\n    root zones\n    import zone\n}\nb.example {\n    import zone\n}\n'),
+    expected: ['2:14-30 file:///etc/resolv.conf'],
+  },
+  {
+    name: "snippets: a snippet imported nowhere links from the Corefile's folder",
+    doc: corefile('(zone) {\n    file db.example.org\n}\n'),
+    expected: ['1:9-23 file:///srv/dns/db.example.org'],
+  },
+  {
+    name: "a block's root may come from a snippet it imports, as in CoreDNS's expanded block",
+    doc: corefile('(zones) {\n    root zones\n}\nexample.org {\n    import zones\n    file db.example.org\n}\n'),
+    expected: ['5:9-23 file:///srv/dns/zones/db.example.org'],
+  },
+  {
     name: 'placeholders take the known environment; an unknown one makes no link',
     doc: corefile('import {$EXTRA}\nexample.org {\n    file {$ZONEFILE}\n}\n'),
     env: { EXTRA: 'extra.conf' },

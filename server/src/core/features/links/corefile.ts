@@ -1,11 +1,12 @@
 // Finds the links of one Corefile: imports of a single existing file, and the plugin file arguments listed
 // in file-arguments.ts. Paths are resolved as CoreDNS resolves them: absolute as written, relative ones
 // from the Corefile's folder (CoreDNS's working directory is not known, the checks assume the same), and
-// for the plugins that do so, from the block's `root` first. Placeholders take the known environment
-// values; a word with an unknown one is not a link.
-import type { DirectiveNode, ImportNode, OptionBlock, Statement, TopLevelItem } from '../../corefile/ast.js';
+// for the plugins that do so, from the block's `root` first. The root is the block's as CoreDNS expands it
+// (a snippet it imports may set it), and a snippet's words take the root of the blocks that import it.
+// Placeholders take the known environment values; a word with an unknown one is not a link.
+import type { DirectiveNode, ImportNode, OptionBlock, ServerBlockNode, Statement, TopLevelItem } from '../../corefile/ast.js';
 import { toArgToken } from '../../corefile/env.js';
-import { fileUri } from '../../corefile/model.js';
+import { buildModel, fileUri, type CorefileModel, type EffectiveDirective } from '../../corefile/model.js';
 import { dirName, isGlobPattern } from '../../corefile/paths.js';
 import { tokenRange, type Token } from '../../corefile/token.js';
 import type { FileHost } from '../../host.js';
@@ -18,9 +19,18 @@ import { anyTreeFor } from '../shared-parse.js';
 
 type Env = Readonly<Record<string, string>>;
 
+/**
+ * Where a relative file that joins `root` is looked up: the block's root as written (undefined: none, so the
+ * Corefile's folder), or AMBIGUOUS for a snippet that blocks with different roots import, whose root-joined
+ * files point at a different file in each and so are no one link.
+ */
+const AMBIGUOUS = Symbol('ambiguous root');
+type Root = string | undefined | typeof AMBIGUOUS;
+
 export function corefileLinks(text: string, path: string | undefined, env: Env, host: FileHost): FileLink[] {
   const tree = anyTreeFor(text);
-  const finder = new LinkFinder(path === undefined ? undefined : dirName(path), env, host, tree.items);
+  const model = buildModel(tree, { env, host, path });
+  const finder = new LinkFinder(path === undefined ? undefined : dirName(path), env, host, tree.items, model);
   finder.items(tree.items);
   return finder.links;
 }
@@ -29,33 +39,54 @@ class LinkFinder {
   readonly links: FileLink[] = [];
   private readonly snippets: Set<string>;
   private readonly topLevelImports: Set<string>;
+  /** The root of each block CoreDNS would run, read from its expanded directives. */
+  private readonly blockRoots = new Map<ServerBlockNode, string | undefined>();
+  /** The root shared by the blocks that import each snippet of this document (see Root). */
+  private readonly snippetRoots = new Map<string, Root>();
 
-  constructor(private readonly baseDir: string | undefined, private readonly env: Env, private readonly host: FileHost, items: readonly TopLevelItem[]) {
+  constructor(private readonly baseDir: string | undefined, private readonly env: Env, private readonly host: FileHost, items: readonly TopLevelItem[], model: CorefileModel) {
     this.snippets = new Set(items.flatMap((i) => (i.kind === 'snippet' ? [i.name] : [])));
     this.topLevelImports = topLevelImportNames(items);
+    for (const block of model.blocks) {
+      const root = this.lastRoot(block.directives);
+      this.blockRoots.set(block.node, root);
+      // Every snippet on the way to a directive (nested ones too) is read inside this block.
+      for (const d of block.directives) for (const imp of d.via) this.importedWith(imp, root);
+    }
+  }
+
+  private importedWith(imp: ImportNode, root: string | undefined): void {
+    const word = imp.args[0];
+    if (word === undefined) return;
+    const name = toArgToken(word, this.env).value;
+    if (!this.snippets.has(name)) return;
+    const known = this.snippetRoots.get(name);
+    if (!this.snippetRoots.has(name)) this.snippetRoots.set(name, root);
+    else if (known !== root) this.snippetRoots.set(name, AMBIGUOUS);
   }
 
   items(items: readonly TopLevelItem[]): void {
     for (const item of items) {
       if (item.kind === 'import') this.importLink(item);
-      else if (item.kind === 'block') this.statements(item.statements, this.rootOf(item.statements));
+      else if (item.kind === 'block') this.statements(item.statements, this.blockRoots.has(item) ? this.blockRoots.get(item) : this.rootOf(item.statements));
       else {
-        // A snippet's words are only read where it is imported; the block's `root` there is not known here.
+        // A snippet's words are only read where it is imported, so they take the root of the importing blocks
+        // (the Corefile's folder when no block imports it).
         const body = snippetBody(item, this.topLevelImports);
         if (body.kind === 'items') this.items(body.items);
-        else this.statements(body.statements, undefined);
+        else this.statements(body.statements, this.snippetRoots.get(item.name));
       }
     }
   }
 
-  private statements(statements: readonly Statement[], root: string | undefined): void {
+  private statements(statements: readonly Statement[], root: Root): void {
     for (const s of statements) {
       if (s.kind === 'import') this.importLink(s);
       else this.directive(s, root);
     }
   }
 
-  private directive(d: DirectiveNode, root: string | undefined): void {
+  private directive(d: DirectiveNode, root: Root): void {
     const name = d.name.text;
     this.fileWords(name, undefined, d.args, root);
     const walk = (blocks: readonly OptionBlock[], top: boolean): void => {
@@ -73,7 +104,7 @@ class LinkFinder {
     walk(d.blocks, true);
   }
 
-  private fileWords(directive: string, option: string | undefined, tokens: readonly Token[], root: string | undefined): void {
+  private fileWords(directive: string, option: string | undefined, tokens: readonly Token[], root: Root): void {
     const rules = rulesFor(directive, option);
     if (rules.length === 0) return;
     const args = tokens.map((t) => toArgToken(t, this.env));
@@ -82,7 +113,9 @@ class LinkFinder {
       for (const index of rule.files(words)) {
         const arg = args[index];
         if (arg === undefined || arg.unknownEnv.length > 0 || arg.value === '') continue;
-        const base = joinsRoot(rule.directive, rule.option) && root !== undefined && !arg.value.startsWith('/') ? resolveFilePath(root, this.baseDir) : this.baseDir;
+        const joined = joinsRoot(rule.directive, rule.option) && !arg.value.startsWith('/');
+        if (joined && root === AMBIGUOUS) continue;
+        const base = joined && root !== undefined && root !== AMBIGUOUS ? resolveFilePath(root, this.baseDir) : this.baseDir;
         const resolved = resolveFilePath(arg.value, base);
         if (resolved === undefined) continue;
         this.linkIfFile(tokenRange(arg), resolved + (rule.suffix ?? ''), rule.what);
@@ -99,7 +132,17 @@ class LinkFinder {
     if (resolved !== undefined) this.linkIfFile(tokenRange(arg), resolved, 'imported file');
   }
 
-  /** The block's `root` directory as written: with several `root` lines CoreDNS keeps the last one. */
+  /** The expanded block's `root` directory as written: with several `root` lines CoreDNS keeps the last one. */
+  private lastRoot(directives: readonly EffectiveDirective[]): string | undefined {
+    let word: EffectiveDirective['tokens'][number] | undefined;
+    for (const d of directives) {
+      // A line `root {` has no directory: CoreDNS would refuse it, and the checks say so.
+      if (d.name === 'root') word = d.tokens[1]?.value === '{' ? undefined : d.tokens[1];
+    }
+    return word === undefined || word.unknownEnv.length > 0 ? undefined : word.value;
+  }
+
+  /** The `root` of a block the model does not hold (CoreDNS drops it), read from its own lines. */
   private rootOf(statements: readonly Statement[]): string | undefined {
     const roots = statements.filter((s): s is DirectiveNode => s.kind === 'directive' && s.name.text === 'root');
     const word = roots[roots.length - 1]?.args[0];
