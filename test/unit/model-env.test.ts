@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCorefile } from '../../server/src/core/corefile/parse.js';
 import { buildModel, expandCorefile } from '../../server/src/core/corefile/model.js';
-import { unknownVariableFindings, unknownWordFindings } from '../../server/src/core/corefile/env-findings.js';
+import { unknownWordFindings } from '../../server/src/core/corefile/env-findings.js';
+import type { CorefileModel, UnknownWord } from '../../server/src/core/corefile/model.js';
 import { memoryHost } from '../../server/src/core/host.js';
 import type { CoreDiagnostic } from '../../server/src/core/types.js';
 
@@ -70,6 +71,21 @@ const rows: Row[] = [
   },
 ];
 
+/**
+ * The words a walk over the finished model finds, block by block: keys first, then each directive's words
+ * after its name (the name has its own finding). The noted words must be exactly these.
+ */
+function walkedUnknownWords(model: CorefileModel): UnknownWord[] {
+  const words: UnknownWord[] = [];
+  for (const block of model.blocks) {
+    for (const key of block.keys) if (key.token.unknownEnv.length > 0) words.push({ token: key.token, what: 'address' });
+    for (const directive of block.directives) {
+      for (const token of directive.tokens.slice(1)) if (token.unknownEnv.length > 0) words.push({ token, what: 'argument' });
+    }
+  }
+  return words;
+}
+
 const show = (d: CoreDiagnostic): string =>
   `${d.range.start.line}:${d.range.start.character} ${d.message.split(' ')[0]!.replace(/,$/, '')}${d.uri ? ` @${d.uri}` : ''}`;
 
@@ -81,7 +97,7 @@ for (const row of rows) {
     const noted = unknownWordFindings(unknownWords, URI);
     assert.deepEqual(noted.map(show), row.findings);
     // The same findings, messages and ranges included, as walking the model finds.
-    assert.deepEqual(noted, unknownVariableFindings(model));
-    assert.deepEqual(noted, unknownVariableFindings(buildModel(tree, options)));
+    assert.deepEqual(noted, unknownWordFindings(walkedUnknownWords(model), URI));
+    assert.deepEqual(noted, unknownWordFindings(walkedUnknownWords(buildModel(tree, options)), URI));
   });
 }

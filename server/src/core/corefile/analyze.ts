@@ -11,6 +11,7 @@ import { expandCorefile, type CorefileModel } from './model.js';
 import { parseCorefile } from './parse.js';
 import type { PlaceName } from './duplicates.js';
 import { dirName } from './paths.js';
+import { appendAll } from '../append.js';
 
 export interface CorefileAnalysis {
   tree: CorefileTree;
@@ -32,23 +33,31 @@ export interface CorefileInput {
 }
 
 export function analyzeCorefile(input: CorefileInput, settings: AnalysisSettings, host: FileHost): CorefileAnalysis {
+  const { tree, model, blocks, findings } = findCorefileProblems(input, settings, host);
+  // Sorted in place: a file with many findings makes no further copy.
+  const diagnostics: CoreDiagnostic[] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) diagnostics[i] = toThisDocument(findings[i]!, input.uri);
+  diagnostics.sort(byPosition);
+  return { tree, model, blocks, diagnostics };
+}
+
+/**
+ * Every finding of the analysis in the order the steps make them, each still carrying the document it is in:
+ * analyzeCorefile then moves findings of imported files onto the import line, while the ConfigMap analysis
+ * (embedded/cross-keys.ts), whose imported files are ConfigMap keys, keeps them on the keys themselves.
+ */
+export function findCorefileProblems(input: CorefileInput, settings: AnalysisSettings, host: FileHost): Omit<CorefileAnalysis, 'diagnostics'> & { findings: CoreDiagnostic[] } {
   const tree = input.tree !== undefined && input.tree.uri === input.uri ? input.tree : parseCorefile(input.text, input.uri);
   // The expansion notes the words with unknown placeholders as it goes, so their findings need no second walk.
   const { model, unknownWords } = expandCorefile(tree, { env: settings.env, host, path: input.path });
   const checked = checkModel(model, { settings, host, baseDir: input.path ? dirName(input.path) : undefined, ...(input.placeName ? { placeName: input.placeName } : {}) });
-  // One list, filled in place and sorted in place: a file with many findings makes no intermediate copies.
-  const diagnostics: CoreDiagnostic[] = [];
-  for (const e of tree.errors) diagnostics.push({ severity: e.severity, code: e.code, message: e.message, range: e.range });
-  addInThisDocument(diagnostics, model.diagnostics, input.uri);
-  addInThisDocument(diagnostics, checked.diagnostics, input.uri);
-  addInThisDocument(diagnostics, findListenerClashes(checked.blocks, input.uri), input.uri);
-  addInThisDocument(diagnostics, unknownWordFindings(unknownWords, input.uri), input.uri);
-  diagnostics.sort(byPosition);
-  return { tree, model, blocks: checked.blocks, diagnostics };
-}
-
-function addInThisDocument(target: CoreDiagnostic[], found: readonly CoreDiagnostic[], uri: string): void {
-  for (let i = 0; i < found.length; i++) target.push(toThisDocument(found[i]!, uri));
+  const findings: CoreDiagnostic[] = [];
+  for (const e of tree.errors) findings.push({ severity: e.severity, code: e.code, message: e.message, range: e.range });
+  appendAll(findings, model.diagnostics);
+  appendAll(findings, checked.diagnostics);
+  appendAll(findings, findListenerClashes(checked.blocks, input.uri));
+  appendAll(findings, unknownWordFindings(unknownWords, input.uri));
+  return { tree, model, blocks: checked.blocks, findings };
 }
 
 /** A finding inside another file is shown on the import line of this document that leads to it. */

@@ -5,12 +5,8 @@
 // once-per-block error of the block that imports it. Each finding is handed back on the key (and file) its
 // text is in, in YAML positions, with related places mapped the same way.
 import type { ImportNode, Statement, TopLevelItem } from '../corefile/ast.js';
-import { checkModel } from '../corefile/check.js';
 import { linePlaceName, type PlaceName } from '../corefile/duplicates.js';
-import { unknownVariableFindings } from '../corefile/env-findings.js';
-import { findListenerClashes } from '../corefile/listeners.js';
-import { buildModel } from '../corefile/model.js';
-import { parseCorefile } from '../corefile/parse.js';
+import { findCorefileProblems } from '../corefile/analyze.js';
 import { isGlobPattern } from '../corefile/paths.js';
 import type { FileHost } from '../host.js';
 import type { AnalysisSettings } from '../settings.js';
@@ -32,22 +28,12 @@ export interface CrossKeyAnalysis {
 }
 
 /**
- * Everything the Corefile analysis reports, each finding still carrying the document it is in. This is the
- * pipeline of corefile/analyze.ts without its last step, which moves findings of imported files onto the
- * import line: here those files are ConfigMap keys, and their findings belong on the keys themselves.
- * test/unit/embedded-crosskey.test.ts checks that both pipelines agree on a document without imports.
+ * Everything the Corefile analysis reports, each finding still carrying the document it is in: the analysis's
+ * own findings (findCorefileProblems), before analyzeCorefile would move findings of imported files onto the
+ * import line; here those files are ConfigMap keys, and their findings belong on the keys themselves.
  */
 export function corefileFindings(uri: string, text: string, settings: AnalysisSettings, host: FileHost, placeName?: PlaceName): { findings: CoreDiagnostic[]; items: TopLevelItem[] } {
-  const tree = parseCorefile(text, uri);
-  const model = buildModel(tree, { env: settings.env, host, path: undefined });
-  const checked = checkModel(model, { settings, host, baseDir: undefined, ...(placeName ? { placeName } : {}) });
-  const findings: CoreDiagnostic[] = [
-    ...tree.errors.map((e): CoreDiagnostic => ({ severity: e.severity, code: e.code, message: e.message, range: e.range })),
-    ...model.diagnostics,
-    ...checked.diagnostics,
-    ...findListenerClashes(checked.blocks, uri),
-    ...unknownVariableFindings(model),
-  ];
+  const { tree, findings } = findCorefileProblems({ uri, text, ...(placeName ? { placeName } : {}) }, settings, host);
   return { findings, items: tree.items };
 }
 
