@@ -61,8 +61,8 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
   for (let b = 0; b < modelBlocks.length; b++) {
     const block = modelBlocks[b]!;
     const keys = readKeys(block);
-    // Keys CoreDNS refuses on their own, or whose text is not known, take no part in the duplicate check;
-    // the usual block has none of those and hands its own list over.
+    // Keys whose text is not known take no part in the duplicate check (keys CoreDNS refuses on their own are
+    // left out by the check itself); the usual block has none and hands its own list over.
     let comparable: readonly PlacedKey[] = keys;
     for (let i = 0; i < keys.length; i++) {
       const { key, token } = keys[i]!;
@@ -71,17 +71,11 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
         continue;
       }
       const problems = key.problems;
-      let refused = false;
       for (let j = 0; j < problems.length; j++) {
         const p = problems[j]!;
         push(p.severity, p.code, p.message, keyRange(token, key.text, p.start, p.end), token.uri, block.via);
-        if (p.severity === 'error') refused = true;
       }
-      if (refused) {
-        if (comparable === keys) comparable = keys.slice(0, i);
-      } else if (comparable !== keys) {
-        (comparable as PlacedKey[]).push(keys[i]!);
-      }
+      if (comparable !== keys) (comparable as PlacedKey[]).push(keys[i]!);
     }
     blocks[b] = { block, keys, configs: new Map<string, unknown>() };
     const uri = block.keys[0]?.token.uri ?? block.node.open?.uri ?? docUri;
