@@ -267,15 +267,12 @@ function labelsEnd(name: string): number {
   return isFqdn(name) ? name.length - 1 : name.length;
 }
 
-/** The start of the label that ends at `end`: just after the separating dot before it (as splitLabels cuts), or 0. */
+/**
+ * The start of the label that ends at `end`: just after the separating dot before it (as splitLabels cuts),
+ * or 0. Dots and backslashes are ASCII, so the name's code units serve as its octets here.
+ */
 function labelStart(name: string, end: number): number {
-  for (let j = end - 1; j >= 0; j--) {
-    if (name.charCodeAt(j) !== 0x2e) continue;
-    let backslashes = 0;
-    for (let k = j - 1; k >= 0 && name.charCodeAt(k) === 0x5c; k--) backslashes++;
-    if (backslashes % 2 === 0) return j + 1;
-  }
-  return 0;
+  return lastDotBefore(name, name.length, undefined, end) + 1;
 }
 
 /** miekg/dns compares labels octet by octet, folding only ASCII letters. */
