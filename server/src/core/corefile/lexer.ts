@@ -16,11 +16,6 @@ const { typeOfText } = tokenTypes;
 const { GrammarInputBuilder } = grammarTokens;
 type GrammarInputBuilder = grammarTokens.GrammarInputBuilder;
 
-/** The grammar types' indexes, which the main loop gives a bare word from its first character and length. */
-const WORD = tokenTypes.Word.tokenTypeIdx!;
-const IMPORT = tokenTypes.Import.tokenTypeIdx!;
-const LCURLY = tokenTypes.LCurly.tokenTypeIdx!;
-const RCURLY = tokenTypes.RCurly.tokenTypeIdx!;
 
 export interface Comment {
   range: Range;
@@ -155,15 +150,11 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
     if (isPlainWordChar(ch)) {
       // A bare word, whose word-table hash is taken on the way. Most words are made of printable ASCII only
       // and end at a space, a tab, a line break or the end of the input; any other end takes the rare path.
-      const first = ch;
       hash = wordHashStep(hash, ch);
       for (ch = input.charCodeAt(++offset); isPlainWordChar(ch); ch = input.charCodeAt(++offset)) hash = wordHashStep(hash, ch);
       if (ch === 0x20 || ch === 0x0a || ch === 0x09 || offset >= n) {
         const text = words.word(start, offset, hash);
-        // The grammar type (typeOfText), told from the first character and the length where it can be.
-        const length = offset - start;
-        const type = length === 1 ? (first === 0x7b ? LCURLY : first === 0x7d ? RCURLY : WORD) : first === 0x69 /* i */ && length === 6 && text === 'import' ? IMPORT : WORD;
-        const token = makeToken(text, false, uri, corednsLine, 0, line, start - lineStart, line, offset - lineStart, start, offset, type);
+        const token = makeToken(text, false, uri, corednsLine, 0, line, start - lineStart, line, offset - lineStart, start, offset, typeOfText(text).tokenTypeIdx!);
         tokens[tokenCount++] = token;
         if (grammar !== undefined) grammar.add(token);
         continue;
