@@ -5,6 +5,7 @@
 import type { Severity } from '../types.js';
 import * as zoneHelpers from './zone.js';
 import type { DomainNameFault } from './zone.js';
+import { appendOrStart } from '../plugins/util/lists.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -245,10 +246,7 @@ const SCHEME_IN_ZONE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 
 /** Adds a warning to `found`, starting the list with the first one; returns the list. */
 function warn(found: AddressProblem[] | undefined, code: string, start: number, end: number, message: string): AddressProblem[] {
-  const problem: AddressProblem = { code, severity: 'warning', start, end, message };
-  if (found === undefined) return [problem];
-  found.push(problem);
-  return found;
+  return appendOrStart(found, { code, severity: 'warning', start, end, message });
 }
 
 /**
