@@ -137,10 +137,7 @@ export function optionHistory(directive: string, option: string): OptionHistory 
  */
 export function anyOptionNotAvailable(directive: string, version: string): boolean {
   if (statusOf(directive, undefined, version).status !== 'available') return true;
-  for (const entry of OPTION_HISTORY) {
-    if (entry.directive === directive && statusOf(directive, entry, version).status !== 'available') return true;
-  }
-  return false;
+  return optionsOf(directive).some((entry) => statusOf(directive, entry, version).status !== 'available');
 }
 
 /** Every recorded option of a directive, in table order. */
