@@ -9,6 +9,7 @@ import { lexCorefile } from '../../server/src/core/corefile/lexer.js';
 import { parseCorefile, parseStatements } from '../../server/src/core/corefile/parse.js';
 import type { Range } from '../../server/src/core/types.js';
 import type { Token } from '../../server/src/core/corefile/token.js';
+import { nodeRange } from '../../server/src/core/corefile/node-range.js';
 
 function at(range: Range): string {
   return `@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -19,24 +20,24 @@ function words(tokens: readonly Token[]): string {
 }
 
 function describeImport(node: ImportNode): string {
-  return `import(${words(node.args)})${at(node.range)}`;
+  return `import(${words(node.args)})${at(nodeRange(node))}`;
 }
 
 function describeLine(line: OptionLine | ImportNode): string {
   if (line.kind === 'import') return describeImport(line);
   const blocks = line.blocks.map(describeBlock).join(' ');
-  return `${line.name.text}(${words(line.args)})${blocks ? ' ' + blocks : ''}${at(line.range)}`;
+  return `${line.name.text}(${words(line.args)})${blocks ? ' ' + blocks : ''}${at(nodeRange(line))}`;
 }
 
 function describeBlock(block: OptionBlock): string {
-  return `{${block.lines.map(describeLine).join('; ')}${block.close ? '}' : ''}${at(block.range)}`;
+  return `{${block.lines.map(describeLine).join('; ')}${block.close ? '}' : ''}${at(nodeRange(block))}`;
 }
 
 /** `name(args) blocks tokens=...@range`; the tokens are shown only where they are more than the arguments. */
 function describeDirective(node: DirectiveNode): string {
   const blocks = node.blocks.map(describeBlock).join(' ');
   const tokens = node.tokens === node.args || words(node.tokens) === words(node.args) ? '' : ` tokens=${words(node.tokens)}`;
-  return `${node.name.text}(${words(node.args)})${blocks ? ' ' + blocks : ''}${tokens}${at(node.range)}`;
+  return `${node.name.text}(${words(node.args)})${blocks ? ' ' + blocks : ''}${tokens}${at(nodeRange(node))}`;
 }
 
 function describeStatement(statement: Statement): string {
@@ -45,9 +46,9 @@ function describeStatement(statement: Statement): string {
 
 function describeItem(item: TopLevelItem): string {
   if (item.kind === 'import') return describeImport(item);
-  if (item.kind === 'snippet') return `snippet ${item.name}: ${words(item.body)}${at(item.range)}`;
+  if (item.kind === 'snippet') return `snippet ${item.name}: ${words(item.body)}${at(nodeRange(item))}`;
   const form = item.braceless ? 'braceless' : item.open ? (item.close ? 'braced' : 'unclosed') : 'no body';
-  return `${words(item.keys)} [${form}]: ${item.statements.map(describeStatement).join(' | ')}${at(item.range)}`;
+  return `${words(item.keys)} [${form}]: ${item.statements.map(describeStatement).join(' | ')}${at(nodeRange(item))}`;
 }
 
 function describeErrors(errors: SyntaxError[]): string[] {

@@ -1,6 +1,7 @@
-// The syntax tree of one Corefile as written. It keeps every token with its range so that editor features
-// (symbols, folding, hover, formatting) work on what the user sees; imports are nodes here and are only
-// expanded by expand.ts, which builds what CoreDNS actually runs.
+// The syntax tree of one Corefile as written. It keeps every token with its place so that editor features
+// (symbols, folding, hover, formatting) work on what the user sees; a node's range is made from its tokens
+// when asked (node-range.ts). Imports are nodes here and are only expanded by model.ts, which builds what
+// CoreDNS actually runs.
 import type { Range } from '../types.js';
 import type { Comment } from './lexer.js';
 import type { Token } from './token.js';
@@ -10,7 +11,6 @@ export interface ImportNode {
   keyword: Token;
   /** Everything on the import line after the keyword; CoreDNS wants exactly one. */
   args: Token[];
-  range: Range;
 }
 
 /** `{ ... }` after a directive or an option: its lines, each a list of tokens with nested blocks. */
@@ -18,7 +18,6 @@ export interface OptionBlock {
   open: Token;
   close?: Token;
   lines: Array<OptionLine | ImportNode>;
-  range: Range;
 }
 
 export interface OptionLine {
@@ -28,7 +27,6 @@ export interface OptionLine {
   /** Words after the name on its line, braces of nested blocks excluded. */
   args: readonly Token[];
   blocks: readonly OptionBlock[];
-  range: Range;
 }
 
 export interface DirectiveNode {
@@ -42,7 +40,6 @@ export interface DirectiveNode {
    * Imports inside option blocks are still unexpanded here.
    */
   tokens: readonly Token[];
-  range: Range;
 }
 
 export type Statement = DirectiveNode | ImportNode;
@@ -55,7 +52,6 @@ export interface ServerBlockNode {
   /** True for the brace-less form: keys, then directives to the end of the file. */
   braceless: boolean;
   statements: Statement[];
-  range: Range;
 }
 
 export interface SnippetNode {
@@ -67,7 +63,6 @@ export interface SnippetNode {
   close?: Token;
   /** The raw tokens between the braces: a snippet means nothing until it is imported somewhere. */
   body: Token[];
-  range: Range;
 }
 
 export type TopLevelItem = ServerBlockNode | SnippetNode | ImportNode;

@@ -15,6 +15,7 @@ import { findDuplicateKeys, type BlockAddresses, type PlaceName, type PlacedKey 
 import type { ArgToken } from './dispenser.js';
 import type { CorefileModel, EffectiveBlock } from './model.js';
 import { tokenRange, type Token } from './token.js';
+import { nodeRange } from './node-range.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
@@ -49,7 +50,7 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
   const push = (severity: Severity, code: string, message: string, range: Range, uri: string, via: EffectiveBlock['via']): void => {
     const d: CoreDiagnostic = { severity, code, message, range };
     if (uri !== docUri) d.uri = uri;
-    if (via.length > 0) d.related = via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }));
+    if (via.length > 0) d.related = via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }));
     diagnostics.push(d);
   };
 
@@ -86,7 +87,7 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
   for (const d of findDuplicateKeys(duplicateInput, docUri, options.placeName)) {
     // A clash inside an imported file is tied to the import chain that brought its block in.
     const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => startsAt(k.token, d.range)));
-    if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }))];
+    if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }))];
     diagnostics.push(d);
   }
 

@@ -13,12 +13,13 @@ import * as tokenHelpers from './token.js';
 import type { Token } from './token.js';
 import { appendAll } from '../append.js';
 import { Collector } from './collector.js';
+import { nodeRange } from './node-range.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
 // runs the tests and the benchmark), each use of an imported binding is a call through the exporting
 // module's getters.
 const { toArgToken, writtenPlaceholders } = env;
-const { spanRange, startsNewLine, tokenRange } = tokenHelpers;
+const { startsNewLine, tokenRange } = tokenHelpers;
 
 export interface EffectiveDirective {
   /** The directive name after environment substitution. */
@@ -102,11 +103,11 @@ class Expander {
   }
 
   private report(severity: CoreDiagnostic['severity'], code: string, message: string, at: Token | ImportNode, via: ImportNode[]): void {
-    const range = 'kind' in at ? at.range : tokenRange(at);
+    const range = 'kind' in at ? nodeRange(at) : tokenRange(at);
     const uri = 'kind' in at ? at.keyword.uri : at.uri;
     const diagnostic: CoreDiagnostic = { severity, code, message, range };
     if (uri !== this.tree.uri) diagnostic.uri = uri;
-    if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }));
+    if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }));
     this.diagnostics.push(diagnostic);
   }
 
@@ -228,7 +229,7 @@ class Expander {
       const token = source[i]!;
       if (importKeywords.has(token)) {
         const arg = source[i + 1];
-        const node: ImportNode = { kind: 'import', keyword: token, args: arg ? [arg] : [], range: spanRange(token, arg ?? token) };
+        const node: ImportNode = { kind: 'import', keyword: token, args: arg ? [arg] : [] };
         i++;
         const imported = this.importTokens(node, via, depth);
         if (imported) {
@@ -251,7 +252,7 @@ class Expander {
       const diagnostic: CoreDiagnostic = { severity: e.severity, code: e.code, message: e.message, range: e.range };
       const owner = via[via.length - 1];
       if (owner && owner.keyword.uri !== this.tree.uri) diagnostic.uri = owner.keyword.uri;
-      if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: imp.range, message: 'imported here' }));
+      if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }));
       this.diagnostics.push(diagnostic);
     }
   }

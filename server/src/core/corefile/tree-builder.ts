@@ -10,7 +10,7 @@ import type { Token } from './token.js';
 
 // A local reference to what is used for every node: run as CommonJS (as tsx runs the tests and the
 // benchmark), each use of an imported binding is a call through the exporting module's getters.
-const { spanRange, tokenRange, tokenStart } = tokenHelpers;
+const { spanRange, tokenRange } = tokenHelpers;
 
 /** What an open option block holds, in order: words, nested blocks, and line breaks (null). */
 export type BlockPiece = Token | OptionBlock | null;
@@ -86,7 +86,7 @@ export class TreeBuilder {
     } else if (args[0]!.text === '') {
       this.report('syntax/import-argument', "'import' needs a non-empty file path or snippet name.", tokenRange(args[0]!));
     }
-    return { kind: 'import', keyword, args, range: spanRange(keyword, last) };
+    return { kind: 'import', keyword, args };
   }
 
   /**
@@ -97,19 +97,18 @@ export class TreeBuilder {
     const pieces = this.pieces;
     const to = pieces.length;
     const linesFrom = this.lines.length;
-    // The line being read: its name, where its lists start in the buffers, and its last piece so far (where
-    // it ends). Its node is made once the line is complete, with every field final.
+    // The line being read: its name and where its lists start in the buffers. Its node is made once the line
+    // is complete, with every field final.
     let name: Token | undefined;
     let argsFrom = 0;
     let blocksFrom = 0;
-    let lastPiece: Token | OptionBlock = open;
     let importLine: { keyword: Token; args: Token[] } | undefined;
     for (let index = from; index < to; index++) {
       const piece = pieces.at(index);
       if (piece === null) {
         // The line ends. A block on an import's line starts an option line of its own, which goes before the
         // import: the import line is complete only at its end.
-        if (name) this.lines.push(this.optionLine(name, argsFrom, blocksFrom, lastPiece));
+        if (name) this.lines.push(this.optionLine(name, argsFrom, blocksFrom));
         name = undefined;
         if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
         importLine = undefined;
@@ -117,17 +116,14 @@ export class TreeBuilder {
       }
       if (isToken(piece)) {
         if (importLine) importLine.args.push(piece);
-        else if (name) {
-          this.lineArgs.push(piece);
-          lastPiece = piece;
-        } else if (piece.text === 'import' && index > from && pieces.at(index - 1) === null) {
+        else if (name) this.lineArgs.push(piece);
+        else if (piece.text === 'import' && index > from && pieces.at(index - 1) === null) {
           // CoreDNS expands `import` inside an option block only when it starts a line (not right after '{').
           importLine = { keyword: piece, args: [] };
         } else {
           name = piece;
           argsFrom = this.lineArgs.length;
           blocksFrom = this.lineBlocks.length;
-          lastPiece = piece;
         }
         continue;
       }
@@ -138,26 +134,21 @@ export class TreeBuilder {
         blocksFrom = this.lineBlocks.length;
       }
       this.lineBlocks.push(piece);
-      lastPiece = piece;
     }
-    if (name) this.lines.push(this.optionLine(name, argsFrom, blocksFrom, lastPiece));
+    if (name) this.lines.push(this.optionLine(name, argsFrom, blocksFrom));
     if (importLine) this.lines.push(this.importNode(importLine.keyword, importLine.args));
     if (!close) this.report('syntax/unclosed-option-block', "This '{' is never closed: add a '}'.", tokenRange(open));
-    const last = close ?? this.tokens.at(this.tokens.length - 1);
     const lines = this.lines.take(linesFrom);
-    const range = spanRange(open, last);
     // Each shape in one literal: a property added afterwards would give every closed block a second allocation
     // (V8 keeps only a literal's own properties inside the object).
-    return close ? { open, close, lines, range } : { open, lines, range };
+    return close ? { open, close, lines } : { open, lines };
   }
 
-  /** A finished option line: its lists, and its range from its name to the end of its last piece. */
-  private optionLine(name: Token, argsFrom: number, blocksFrom: number, last: Token | OptionBlock): OptionLine {
+  /** A finished option line: its name and lists. */
+  private optionLine(name: Token, argsFrom: number, blocksFrom: number): OptionLine {
     const args = this.lineArgs.length > argsFrom ? this.lineArgs.take(argsFrom) : NO_TOKENS;
     const blocks = this.lineBlocks.length > blocksFrom ? this.lineBlocks.take(blocksFrom) : NO_BLOCKS;
-    // A line that ends with a block ends where the block does, and shares that position (the tree is never changed).
-    const range = isToken(last) ? spanRange(name, last) : { start: tokenStart(name), end: last.range.end };
-    return { kind: 'option', name, args, blocks, range };
+    return { kind: 'option', name, args, blocks };
   }
 
   /** A directive; `closeBrace` is a '}' right after it on its line. */
@@ -171,11 +162,7 @@ export class TreeBuilder {
         tokenRange(closeBrace),
       );
     }
-    const last = lastOf(tokens) ?? name;
-    // A line that ends with a block's '}' ends where the block does, and shares that position, as option lines do.
-    const lastBlock = lastOf(blocks);
-    const range = lastBlock !== undefined && lastBlock.close === last ? { start: tokenStart(name), end: lastBlock.range.end } : spanRange(name, last);
-    return { kind: 'directive', name, args, blocks, tokens, range };
+    return { kind: 'directive', name, args, blocks, tokens };
   }
 
   /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
@@ -195,14 +182,13 @@ export class TreeBuilder {
   snippetNode(name: string, nameToken: Token, body: OptionBlock | undefined, tokens: Token[]): SnippetNode {
     if (!body) {
       this.report('syntax/snippet-needs-brace', `The snippet '(${name})' needs a body in braces: '(${name}) {' on the same or the next line.`, tokenRange(nameToken));
-      return { kind: 'snippet', name, nameToken, body: [], range: tokenRange(nameToken) };
+      return { kind: 'snippet', name, nameToken, body: [] };
     }
     const inner = tokens.slice(1, body.close ? -1 : undefined);
-    const range = { start: tokenStart(nameToken), end: body.range.end };
     // One literal per shape, as for option blocks (the closing brace last, where it has always been).
     return body.close
-      ? { kind: 'snippet', name, nameToken, open: body.open, body: inner, range, close: body.close }
-      : { kind: 'snippet', name, nameToken, open: body.open, body: inner, range };
+      ? { kind: 'snippet', name, nameToken, open: body.open, body: inner, close: body.close }
+      : { kind: 'snippet', name, nameToken, open: body.open, body: inner };
   }
 
   reportTrailingComma(last: Token, beforeBrace: boolean): void {
@@ -240,17 +226,8 @@ export class TreeBuilder {
   }
 
   blockNode(keys: Token[], open: Token | undefined, statements: Statement[], close: Token | undefined, braceless: boolean): ServerBlockNode {
-    const first = keys[0] ?? open!;
-    const lastStatement = lastOf(statements);
-    const last = close ?? (lastStatement ? lastToken(lastStatement) : undefined) ?? open ?? lastOf(keys)!;
-    const range = spanRange(first, last);
     // One literal per shape, as for option blocks; a block has a closing brace only when it has an opening one.
-    if (open) return close ? { kind: 'block', keys, open, close, braceless, statements, range } : { kind: 'block', keys, open, braceless, statements, range };
-    return { kind: 'block', keys, braceless, statements, range };
+    if (open) return close ? { kind: 'block', keys, open, close, braceless, statements } : { kind: 'block', keys, open, braceless, statements };
+    return { kind: 'block', keys, braceless, statements };
   }
-}
-
-function lastToken(statement: Statement): Token {
-  if (statement.kind === 'import') return lastOf(statement.args) ?? statement.keyword;
-  return lastOf(statement.tokens) ?? statement.name;
 }

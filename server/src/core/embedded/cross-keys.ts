@@ -14,6 +14,7 @@ import type { CoreDiagnostic, Location, Range } from '../types.js';
 import { customKeyUri, customMountHost, isUnderCustomMount, CUSTOM_MOUNT_DIR } from './custom-mount.js';
 import type { EmbeddedCorefile } from './find.js';
 import type { PlacedCorefile } from './workspace.js';
+import { nodeRange } from '../corefile/node-range.js';
 
 /** A finding in YAML positions of the file `uri`. */
 export interface PlacedFinding {
@@ -124,7 +125,7 @@ export function analyzeWithCustomKeys(main: PlacedCorefile, customs: readonly Pl
  */
 function emptyMountGlob(d: CoreDiagnostic, mountImports: readonly ImportNode[], customs: readonly PlacedCorefile[]): CoreDiagnostic | undefined {
   if (d.uri !== undefined || d.code !== 'import/no-match') return undefined;
-  const imp = mountImports.find((i) => sameRange(i.range, d.range));
+  const imp = mountImports.find((i) => sameRange(nodeRange(i), d.range));
   if (imp === undefined || !isGlobPattern(imp.args[0]!.text)) return undefined;
   const keys = [...new Set(customs.map((c) => c.embedded.key))].join(', ');
   return {

@@ -20,6 +20,7 @@ import type { AnalysisSettings } from '../settings.js';
 import type { Location, Position, Range } from '../types.js';
 import { treeFor } from './shared-parse.js';
 import { tokenRange } from '../corefile/token.js';
+import { nodeRange } from '../corefile/node-range.js';
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -46,7 +47,7 @@ interface CorefileScope {
 
 function corefileDefinition(text: string, uri: string, position: Position, settings: AnalysisSettings, host: FileHost, scope: CorefileScope): Location[] {
   const tree = treeFor(text, uri);
-  const imp = importsOf(tree.items).find((i) => contains(i.range, position));
+  const imp = importsOf(tree.items).find((i) => contains(nodeRange(i), position));
   const arg = imp?.args.length === 1 ? imp.args[0]! : undefined;
   if (imp === undefined || arg === undefined) return [];
   const value = toArgToken(arg, settings.env);
@@ -66,7 +67,7 @@ function snippetDefinition(items: readonly TopLevelItem[], imp: ImportNode, name
   let found: Range | undefined;
   for (const item of items) {
     if (item.kind !== 'snippet' || item.name !== name) continue;
-    if (found === undefined || before(item.range.start, imp.range.start)) found = tokenRange(item.nameToken);
+    if (found === undefined || before(nodeRange(item).start, nodeRange(imp).start)) found = tokenRange(item.nameToken);
   }
   return found;
 }

@@ -10,6 +10,7 @@ import type { Range } from '../../types.js';
 import type { FixCandidate } from './types.js';
 import { anyTreeFor } from '../shared-parse.js';
 import { tokenRange } from '../../corefile/token.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 /** The codes this file can fix; any other code gets no fix. */
 export const COREFILE_FIXABLE = new Set(['core/unknown-directive', 'version/directive-removed', 'core/once-per-block', 'core/ignored-repeat']);
@@ -35,7 +36,7 @@ export function corefileFixes(text: string, code: string, range: Range, corednsV
   const parsed = directiveNamed(text, range);
   if (parsed === undefined) return [];
   const nameRange = edited.toEdited(tokenRange(parsed.name));
-  const directiveRange = edited.toEdited(parsed.range);
+  const directiveRange = edited.toEdited(nodeRange(parsed));
   if (nameRange === undefined || directiveRange === undefined) return [];
   const directive = { ...parsed, range: directiveRange, name: { ...parsed.name, range: nameRange } };
   const name = directive.name;

@@ -8,6 +8,7 @@ import { editorLineStarts } from '../../text-lines.js';
 import type { Position } from '../../types.js';
 import { snippetBody, topLevelImportNames } from '../symbols/snippet-body.js';
 import { anyTreeFor } from '../shared-parse.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 export interface FoldSpan {
   kind: 'block' | 'comment';
@@ -33,7 +34,7 @@ export function foldSpansOfTree(tree: CorefileTree, text: string): FoldSpan[] {
 function itemSpans(items: readonly TopLevelItem[], topLevelImports: ReadonlySet<string>, into: FoldSpan[]): void {
   for (const item of items) {
     if (item.kind === 'import') continue;
-    if (item.open !== undefined) into.push(blockSpan(item.open, item.close, item.range.end));
+    if (item.open !== undefined) into.push(blockSpan(item.open, item.close, nodeRange(item).end));
     if (item.kind === 'block') {
       statementSpans(item.statements, into);
       continue;
@@ -51,7 +52,7 @@ function statementSpans(statements: readonly Statement[], into: FoldSpan[]): voi
 
 function optionSpans(blocks: readonly OptionBlock[], into: FoldSpan[]): void {
   for (const block of blocks) {
-    into.push(blockSpan(block.open, block.close, block.range.end));
+    into.push(blockSpan(block.open, block.close, nodeRange(block).end));
     for (const line of block.lines) if (line.kind === 'option') optionSpans(line.blocks, into);
   }
 }

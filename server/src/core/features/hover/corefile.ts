@@ -15,6 +15,7 @@ import { code, paragraphs } from './markdown.js';
 import { keywordArgumentDoc, keywordArgumentMarkdown, optionMarkdown } from './option.js';
 import { treeFor } from '../shared-parse.js';
 import type { CorefilePositionRequest } from '../corefile-request.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 export interface HoverResult {
   /** Markdown. */
@@ -91,7 +92,7 @@ function render(target: CorefileTarget, input: CorefileHoverInput, importSetup: 
         return paragraphs(`**import**`, `CoreDNS wants exactly one argument: a snippet name, a file path or a glob.`);
       }
       const { value, unknown } = read(arg.text);
-      return importMarkdown(value, unknown, target.node.range, ctx);
+      return importMarkdown(value, unknown, nodeRange(target.node), ctx);
     }
     case 'snippet': {
       const { ctx, tokens } = importSetup();

@@ -7,6 +7,7 @@ import { CUSTOM_MOUNT_DIR } from '../../embedded/custom-mount.js';
 import type { FileHost } from '../../host.js';
 import type { Range } from '../../types.js';
 import { code, codeBlock, limitedList, paragraphs } from './markdown.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 export interface ImportContext {
   /** The document's URI: snippets defined in imported files are only named, not shown. */
@@ -34,7 +35,7 @@ export function importMarkdown(target: string, unknown: readonly string[], at: R
     return paragraphs(title, `The target depends on ${unknown.map((v) => code(`{$${v}}`)).join(', ')}, whose value is not known here, so it is not followed. Give the value in the ${code('corefileLens.env')} setting.`);
   }
   const snippet = ctx.snippets.get(target);
-  if (snippet && (snippet.nameToken.uri !== ctx.uri || before(snippet.range, at))) {
+  if (snippet && (snippet.nameToken.uri !== ctx.uri || before(nodeRange(snippet), at))) {
     return paragraphs(title, `Pastes the snippet ${code(`(${target})`)} here, as if its lines were written in place of this line.`, snippetBody(snippet, ctx));
   }
   const later = snippet !== undefined;

@@ -7,6 +7,7 @@ import type { ServerKey } from '../../corefile/address.js';
 import type { ArgToken } from '../../corefile/dispenser.js';
 import type { PlacedHint } from './order.js';
 import { tokenEnd, tokenStart } from '../../corefile/token.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 // A CIDR wider than an octet boundary expands to many zones; the label names the ends and the count, the
 // tooltip lists them all.
@@ -19,7 +20,7 @@ export function addressHints(blocks: readonly CheckedBlock[], uri: string): Plac
     for (const { key, token } of keys) {
       if (token.uri !== uri) continue;
       const hint = hintFor(key, token);
-      if (hint !== undefined) out.push({ ...hint, kind: 'address', block: block.node.range });
+      if (hint !== undefined) out.push({ ...hint, kind: 'address', block: nodeRange(block.node) });
     }
   }
   return out;

@@ -12,6 +12,7 @@ import * as registry from '../../plugins/registry.js';
 import type { ImportNode } from '../../corefile/ast.js';
 import type { Position, Range } from '../../types.js';
 import { tokenEnd, tokenRange } from '../../corefile/token.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 export interface PlacedHint {
   /** Where the label goes, in the analysed text: the end of `anchor`. */
@@ -58,7 +59,7 @@ export function orderHints(blocks: readonly CheckedBlock[], uri: string): Placed
           ? `Runs ${ordinal(role.rank)} of ${chain.length} in this block. ${tooltipTail}`
           : `Setup only: \`${directive.name}\` configures the server and never sees a query, so it has no place in the query chain. ${tooltipTail}`,
         kind: 'order',
-        block: block.node.range,
+        block: nodeRange(block.node),
       });
     }
     for (const [anchor, directives] of byImport) {
@@ -69,12 +70,12 @@ export function orderHints(blocks: readonly CheckedBlock[], uri: string): Placed
         if (part !== undefined && !parts.includes(part)) parts.push(part);
       }
       out.push({
-        position: anchor.range.end,
-        anchor: anchor.range,
+        position: nodeRange(anchor).end,
+        anchor: nodeRange(anchor),
         label: parts.join(', '),
         tooltip: `The imported directives run where they land in this block. ${tooltipTail}`,
         kind: 'order',
-        block: block.node.range,
+        block: nodeRange(block.node),
       });
     }
   }

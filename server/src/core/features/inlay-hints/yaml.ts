@@ -20,6 +20,7 @@ import type { Position, Range } from '../../types.js';
 import { corefileHints } from './corefile.js';
 import type { PlacedHint } from './order.js';
 import { anyTreeFor, embeddedFor } from '../shared-parse.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 /** One key's text as analysed, and the way from ranges of that text back to the key's own text. */
 interface Source {
@@ -93,7 +94,7 @@ function mainSource(embedded: EmbeddedCorefile, overrides: readonly EmbeddedCore
     if (p.line < closeLine + added) return undefined;
     return { line: p.line - added, character: p.character };
   };
-  const blockStart = block.range.start;
+  const blockStart = nodeRange(block).start;
   const overridesUncertain = overrides.some((o) => o.uncertainLines.size > 0);
   return {
     text: text.slice(0, insertAt) + pasted + text.slice(insertAt),
@@ -114,7 +115,7 @@ function defaultBlock(tree: CorefileTree): Extract<CorefileTree['items'][number]
 function defaultBlockUncertain(main: EmbeddedCorefile): boolean {
   if (main.uncertainLines.size === 0) return false;
   const block = defaultBlock(anyTreeFor(main.map.text));
-  return block === undefined || uncertain(main, main.map.toYaml(block.range));
+  return block === undefined || uncertain(main, main.map.toYaml(nodeRange(block)));
 }
 
 function uncertain(embedded: EmbeddedCorefile, r: Range): boolean {

@@ -10,6 +10,7 @@ import type { Range } from '../../types.js';
 import type { OutlineSymbol } from '../symbols.js';
 import { snippetBody, topLevelImportNames } from './snippet-body.js';
 import { anyTreeFor } from '../shared-parse.js';
+import { nodeRange } from '../../corefile/node-range.js';
 
 /** How many zones a block's detail lists before it only counts the rest (a CIDR key can expand to many). */
 const MAX_ZONES_SHOWN = 3;
@@ -47,24 +48,24 @@ class SymbolWriter {
     // The keys exactly as written (a quoted zone and its port are two words with nothing between them),
     // on one line.
     const name = first === undefined || last === undefined ? '' : this.text.slice(first.start, last.end).replace(/\s+/g, ' ');
-    const selection = first === undefined || last === undefined ? block.range : span(first, last);
-    return symbol(name, blockDetail(block.keys.map((k) => k.text), this.env), 'namespace', block.range, selection,
+    const selection = first === undefined || last === undefined ? nodeRange(block) : span(first, last);
+    return symbol(name, blockDetail(block.keys.map((k) => k.text), this.env), 'namespace', nodeRange(block), selection,
       block.statements.map((s) => this.statement(s)));
   }
 
   private snippet(snippet: SnippetNode): OutlineSymbol {
     const body = snippetBody(snippet, this.topLevelImports);
     const children = body.kind === 'items' ? body.items.map((item) => this.item(item)) : body.statements.map((s) => this.statement(s));
-    return symbol(this.written(snippet.nameToken), 'snippet', 'function', snippet.range, tokenRange(snippet.nameToken), children);
+    return symbol(this.written(snippet.nameToken), 'snippet', 'function', nodeRange(snippet), tokenRange(snippet.nameToken), children);
   }
 
   private importLine(node: ImportNode): OutlineSymbol {
-    return symbol('import', this.words(node.args), 'file', node.range, tokenRange(node.keyword), []);
+    return symbol('import', this.words(node.args), 'file', nodeRange(node), tokenRange(node.keyword), []);
   }
 
   private statement(statement: Statement): OutlineSymbol {
     if (statement.kind === 'import') return this.importLine(statement);
-    return symbol(this.written(statement.name), this.words(statement.args), 'property', statement.range, tokenRange(statement.name),
+    return symbol(this.written(statement.name), this.words(statement.args), 'property', nodeRange(statement), tokenRange(statement.name),
       this.optionBlocks(statement.blocks));
   }
 
@@ -73,7 +74,7 @@ class SymbolWriter {
   }
 
   private option(line: OptionLine): OutlineSymbol {
-    return symbol(this.written(line.name), this.words(line.args), 'field', line.range, tokenRange(line.name), this.optionBlocks(line.blocks));
+    return symbol(this.written(line.name), this.words(line.args), 'field', nodeRange(line), tokenRange(line.name), this.optionBlocks(line.blocks));
   }
 
   /** A token as the user wrote it, quotes included. */
