@@ -1,5 +1,5 @@
-// The parser's input. The lexer's tokens carry the two fields chevrotain reads of an input token (its type
-// and its text), so they go to the grammar as they are; a line-break token is inserted wherever CoreDNS's
+// The parser's input. The lexer's tokens carry the one field chevrotain reads of an input token while
+// parsing (its type), so they go to the grammar as they are; a line-break token is inserted wherever CoreDNS's
 // own same-line rule says a line ends (quoted tokens may span lines). Every line break is one shared
 // object: a large Corefile has a hundred thousand of them, and the grammar only needs their type.
 import type { IToken, TokenType } from 'chevrotain';
@@ -17,13 +17,14 @@ const { startsNewLine } = tokens;
 
 /**
  * A token as the lexer yields it: a Corefile token that chevrotain can read directly, and that can stand for
- * itself as an ArgToken. `tokenTypeIdx` is the index of its grammar type (typeOfText); `image` is the text
- * again (chevrotain quotes it in its messages). `value` and `unknownEnv` are what a plugin sees when the
- * text holds no environment placeholder (the lexer knows no environment; see toArgToken).
+ * itself as an ArgToken. `tokenTypeIdx` is the index of its grammar type (typeOfText). chevrotain would also
+ * read an `image` (the text) for its error messages; the grammar's message provider shows the token's text
+ * instead (see shownText), so that a hundred thousand tokens need not carry their text twice. `value` and
+ * `unknownEnv` are what a plugin sees when the text holds no environment placeholder (the lexer knows no
+ * environment; see toArgToken).
  */
 export interface LexedToken extends ArgToken {
   tokenTypeIdx: number;
-  image: string;
 }
 
 export function isLexedToken(token: Token): token is LexedToken {
@@ -32,17 +33,16 @@ export function isLexedToken(token: Token): token is LexedToken {
 
 /**
  * A grammar token standing for a Corefile token that did not come from the lexer (or a brace read as a word
- * past the depth limit). It holds only what chevrotain reads of an input token (its type and its text), and
- * is built by one function, with one shape.
+ * past the depth limit). It holds only what chevrotain reads of an input token (its type), and is built by
+ * one function, with one shape.
  */
 interface TokenView {
   tokenTypeIdx: number;
-  image: string;
   payload: Token;
 }
 
 function tokenView(type: TokenType, payload: Token): IToken {
-  const view: TokenView = { tokenTypeIdx: type.tokenTypeIdx!, image: payload.text, payload };
+  const view: TokenView = { tokenTypeIdx: type.tokenTypeIdx!, payload };
   return view as unknown as IToken;
 }
 
@@ -60,6 +60,11 @@ export function payloadOf(t: IToken): Token | undefined {
   const view = (t as unknown as Partial<TokenView>).payload;
   if (view !== undefined) return view;
   return typeof (t as unknown as Partial<Token>).startLine === 'number' ? (t as unknown as Token) : undefined;
+}
+
+/** How a message shows a grammar token: the text of the Corefile token it stands for, else chevrotain's image. */
+export function shownText(t: IToken): string {
+  return payloadOf(t)?.text ?? t.image;
 }
 
 /**

@@ -392,7 +392,7 @@ function makeToken(
     text, quoted, uri, line, lineBreaks,
     startLine, startCharacter, endLine, endCharacter,
     start: startOffset, end: endOffset,
-    tokenTypeIdx, image: text, value: text, unknownEnv: NO_VARIABLES,
+    tokenTypeIdx, value: text, unknownEnv: NO_VARIABLES,
   };
 }
 

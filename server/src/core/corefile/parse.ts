@@ -2,7 +2,7 @@
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range } from '../types.js';
-import { MAX_BLOCK_DEPTH, payloadOf, toGrammarTokens, type GrammarInput } from './grammar-tokens.js';
+import { MAX_BLOCK_DEPTH, payloadOf, shownText, toGrammarTokens, type GrammarInput } from './grammar-tokens.js';
 import { lexForGrammar } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import { tokenRange, tokenStart, type Token } from './token.js';
@@ -59,7 +59,7 @@ function runGrammar<T>({ tokens: input, tooDeep }: GrammarInput, rule: (g: Retur
   }
   appendAll(problems, grammar.problems);
   for (const e of grammar.errors) {
-    problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${e.token.image}': ${e.message}`, range: grammarRange(e.token, previousTokenOf(e)), severity: 'error' });
+    problems.push({ code: 'syntax/unexpected-token', message: `Unexpected '${shownText(e.token)}': ${e.message}`, range: grammarRange(e.token, previousTokenOf(e)), severity: 'error' });
   }
   // A failed recovery may leave tokens unread; they are reported rather than silently dropped.
   grammar.release();

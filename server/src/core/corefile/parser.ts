@@ -5,6 +5,7 @@
 // this parser records the error and goes on, so the editor can show every problem at once.
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import type { DirectiveNode, ImportNode, OptionBlock, Statement, SyntaxError, TopLevelItem } from './ast.js';
+import { grammarMessages } from './grammar-messages.js';
 import * as grammarTokens from './grammar-tokens.js';
 import type { Token } from './token.js';
 import { NO_BLOCKS, NO_TOKENS, TreeBuilder } from './tree-builder.js';
@@ -90,7 +91,7 @@ class CorefileGrammar extends EmbeddedActionsParser {
     // never has to act, and a mistake here would then cost a partial tree rather than an empty one. A list of
     // statements read on its own (an imported file) is ended early by a '}', and there recovery reports the
     // brace and reads on after it.
-    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1 });
+    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: grammarMessages });
     this.performSelfAnalysis();
   }
 
