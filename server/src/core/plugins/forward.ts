@@ -14,8 +14,7 @@ import { forwardHandler } from './handlers/forward.js';
 import { appendAll } from '../append.js';
 import { joinsRoot } from './util/plugin-path.js';
 import { appendOrStart } from './util/lists.js';
-import { tokenRange } from '../corefile/token.js';
-import type { Range } from '../types.js';
+import type { Token } from '../corefile/token.js';
 
 /** CoreDNS refuses a forward stanza with more TO entries than this. */
 export const MAX_UPSTREAMS = 15;
@@ -54,8 +53,8 @@ export interface ForwardStanza {
   failover: readonly number[];
   resolver: readonly string[];
   sourceAddress?: string;
-  /** Where the stanza starts, for the simulator's explanations. */
-  range: Range;
+  /** The stanza's `forward` word, for the simulator's explanations (its range is made when one is shown). */
+  directive: Token;
 }
 
 export interface ForwardConfig {
@@ -70,12 +69,12 @@ const NO_ZONES: readonly string[] = [];
 const NO_RCODES: readonly number[] = [];
 const NO_RESOLVERS: readonly string[] = [];
 
-function newStanza(range: Range): ForwardStanza {
+function newStanza(directive: Token): ForwardStanza {
   return {
     from: '.', upstreams: NO_UPSTREAMS, except: NO_ZONES, maxFails: 2, maxConnectAttempts: 0, healthCheck: 0.5 * SECOND,
     healthCheckRecursionDesired: true, healthCheckDomain: '.', forceTcp: false, preferUdp: false, expire: 10 * SECOND,
     maxAge: 0, maxIdleConns: 0, readTimeout: 2 * SECOND, dohMethod: 'POST', policy: 'random', maxConcurrent: 0,
-    next: NO_RCODES, nextOnNodata: false, failfastAllUnhealthyUpstreams: false, failover: NO_RCODES, resolver: NO_RESOLVERS, range,
+    next: NO_RCODES, nextOnNodata: false, failfastAllUnhealthyUpstreams: false, failover: NO_RCODES, resolver: NO_RESOLVERS, directive,
   };
 }
 
@@ -84,7 +83,7 @@ function setup(ctx: SetupContext): ForwardConfig {
   let stanzas: ForwardStanza[] | undefined;
   while (d.next()) {
     const directive = d.token()!;
-    const stanza = newStanza(tokenRange(directive));
+    const stanza = newStanza(directive);
     stanzas = appendOrStart(stanzas, stanza);
     if (!d.nextArg()) {
       ctx.report('error', 'forward/missing-from', `${d.argErrorText()}: forward needs a zone and at least one upstream. Write e.g. 'forward . 10.0.0.1'.`, directive);

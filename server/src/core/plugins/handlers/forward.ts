@@ -9,10 +9,13 @@ import type { ForwardConfig, ForwardStanza } from '../forward.js';
 import type { HandlerSite } from '../types.js';
 import type { Handler, HandlerContext, HandlerResult, Next, Request } from '../../resolve/types.js';
 import { isSubdomainOf, namesEqual, newReply, rcodeNumber } from '../../resolve/message.js';
+import { tokenRange } from '../../corefile/token.js';
 import { forwardTargets, type TargetList } from './fwd/forward-targets.js';
 import { pickReply, type ForwardPick, type UpstreamReply } from './fwd/forward-pick.js';
 
 export function forwardHandler(config: ForwardConfig, site: HandlerSite): Handler {
+  // Where each line is written, for the trace: made once, as every query may point at it.
+  const places = config.stanzas.map((s) => ({ range: tokenRange(s.directive), uri: site.uri }));
   // Files are read once per world, as CoreDNS reads them once at startup.
   const targetCache = new WeakMap<FileHost, TargetList[]>();
   const targetsFor = (files: FileHost): TargetList[] => {
@@ -31,7 +34,7 @@ export function forwardHandler(config: ForwardConfig, site: HandlerSite): Handle
       const lists = targetsFor(ctx.world.files);
       for (let i = 0; i < config.stanzas.length; i++) {
         const stanza = config.stanzas[i]!;
-        const at = { range: stanza.range, uri: site.uri };
+        const at = places[i]!;
         const hasNextLine = i + 1 < config.stanzas.length;
         const onward = hasNextLine ? 'the next forward line' : 'the next plugin';
         const head = `forward ${describeFrom(stanza)}`;
