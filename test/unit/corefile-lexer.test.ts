@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lexCorefile, lexForGrammar } from '../../server/src/core/corefile/lexer.js';
 import { LCurly, RCurly, Import, NL, Word, MAX_BLOCK_DEPTH, toGrammarTokens } from '../../server/src/core/corefile/grammar-tokens.js';
+import { tokenRange } from '../../server/src/core/corefile/token.js';
 
 interface Row {
   rule: string;
@@ -57,7 +58,7 @@ for (const row of rows) {
     const result = lexCorefile(row.input, 'file:///Corefile');
     assert.deepEqual(result.tokens.map((t) => t.text), row.tokens);
     if (row.ranges) {
-      assert.deepEqual(result.tokens.map((t) => [t.startLine, t.startCharacter, t.endLine, t.endCharacter]), row.ranges);
+      assert.deepEqual(result.tokens.map((t) => { const r = tokenRange(t); return [r.start.line, r.start.character, r.end.line, r.end.character]; }), row.ranges);
     }
     if (row.lines) assert.deepEqual(result.tokens.map((t) => t.line), row.lines);
     if (row.comments) {

@@ -6,12 +6,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseServerKey } from '../../server/src/core/corefile/address.js';
 import { findDuplicateKeys, type BlockAddresses } from '../../server/src/core/corefile/duplicates.js';
-import type { Token } from '../../server/src/core/corefile/token.js';
+import { TokenSource, type Token } from '../../server/src/core/corefile/token.js';
 import { range } from '../../server/src/core/types.js';
 
 /** The token of a key written plainly at line and column of the test document. */
 function keyToken(text: string, line: number, column: number): Token {
-  return { text, quoted: false, uri: 'file:///Corefile', line, lineBreaks: 0, startLine: line, startCharacter: column, endLine: line, endCharacter: column + text.length, start: 0, end: text.length };
+  // A document in which the key stands at that line and column, and nothing else.
+  const source = new TokenSource('file:///Corefile', '\n'.repeat(line) + ' '.repeat(column) + text);
+  const start = line + column;
+  return { text, quoted: false, source, line, lineBreaks: 0, start, end: start + text.length };
 }
 
 /** A block written as "key key ... [bind A B] [view]"; block i sits on line i, key j at column 10*j. */

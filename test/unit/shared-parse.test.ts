@@ -18,7 +18,7 @@ test('one tree per text and uri; tree-only features reuse it', () => {
   assert.equal(anyTreeFor(text), tree, 'a tree-only feature takes the existing tree');
   const other = treeFor(text, 'file:///b/Corefile');
   assert.notEqual(other, tree, 'another uri: its own tree, whose tokens carry that uri');
-  assert.equal(other.tokens[0]!.uri, 'file:///b/Corefile');
+  assert.equal(other.tokens[0]!.source.uri, 'file:///b/Corefile');
 });
 
 test('an edit makes a new tree; old texts are dropped after a few', () => {

@@ -37,7 +37,7 @@ export function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, c
     const d = directives[i]!;
     const nameToken = d.tokens[0]!;
     if (nameToken.unknownEnv.length > 0) {
-      push('information', 'env/unknown-directive-name', `The directive name depends on ${writtenPlaceholders(nameToken)}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, tokenRange(nameToken), nameToken.uri, d.via);
+      push('information', 'env/unknown-directive-name', `The directive name depends on ${writtenPlaceholders(nameToken)}, whose value is not known here, so it is not checked. Give the value in the corefileLens.env setting or with --env.`, tokenRange(nameToken), nameToken.source.uri, d.via);
       continue;
     }
     if (!isDirective(d.name)) {
@@ -46,7 +46,7 @@ export function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, c
     }
     const status = factsOf(d.name, shared).status;
     if (status.status === 'not-yet') {
-      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${shared.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(nameToken), nameToken.uri, d.via);
+      push('error', 'version/directive-not-available', `'${d.name}' first appeared in CoreDNS ${status.since}; the targeted CoreDNS ${shared.settings.corednsVersion} refuses it as an unknown directive. Upgrade CoreDNS, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(nameToken), nameToken.source.uri, d.via);
       continue;
     }
     if (!names.names.includes(d.name)) names = withName(names, d.name);
@@ -61,7 +61,7 @@ export function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, c
     const f = tlsFindings[i]!;
     const k = checked.keys[f.keyIndex]!;
     if (k.token.unknownEnv.length > 0) continue;
-    push('error', f.code, f.message, tokenRange(k.token), k.token.uri, block.via);
+    push('error', f.code, f.message, tokenRange(k.token), k.token.source.uri, block.via);
   }
   const version = shared.settings.corednsVersion;
   // `root` runs first in execution order, so its directory is known before any plugin that joins paths to it.
@@ -85,15 +85,15 @@ export function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, c
       if (severalSince !== undefined) {
         for (const extra of extras) {
           const t = extra.tokens[0]!;
-          push('error', 'version/several-not-available', `CoreDNS ${version} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(t), t.uri, extra.via);
+          push('error', 'version/several-not-available', `CoreDNS ${version} accepts only one '${name}' per server block and refuses this second one; several are accepted since ${severalSince}. Merge them, or change the target version (corefileLens.corednsVersion, --coredns-version).`, tokenRange(t), t.source.uri, extra.via);
         }
       } else if (module.repeat !== 'repeatable') {
         for (const extra of extras) {
           const t = extra.tokens[0]!;
           if (module.repeat === 'once') {
-            push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, tokenRange(t), t.uri, extra.via);
+            push('error', 'core/once-per-block', `'${name}' can only be used once per server block; CoreDNS refuses a second one. Merge the two into one.`, tokenRange(t), t.source.uri, extra.via);
           } else {
-            push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, tokenRange(t), t.uri, extra.via);
+            push('warning', 'core/ignored-repeat', `CoreDNS reads only the first '${name}' of a server block and silently ignores this one. Remove it, or merge it into the first.`, tokenRange(t), t.source.uri, extra.via);
           }
         }
       } else {
@@ -121,7 +121,7 @@ export function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, c
       if (name === 'root') root = (config as RootConfig | undefined)?.path;
     } catch (error) {
       const t = first.tokens[0]!;
-      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, tokenRange(t), t.uri, first.via);
+      push('error', 'core/internal-error', `Checking '${name}' failed unexpectedly (${String(error)}). Please report this Corefile.`, tokenRange(t), t.source.uri, first.via);
     }
   }
 }
@@ -135,7 +135,7 @@ function reportOptionVersions(occurrence: EffectiveDirective, version: string, p
   const findings = checkOptionVersions(occurrence, version);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    push(f.severity, f.code, f.message, tokenRange(f.token), f.token.uri, occurrence.via);
+    push(f.severity, f.code, f.message, tokenRange(f.token), f.token.source.uri, occurrence.via);
     if (f.replacesUnknownOption) (covered ??= superseded.slice()).push(tokenRange(f.token));
   }
   return covered ?? superseded;
@@ -177,7 +177,7 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
       'core/external-plugin',
       `'${d.name}' is an external plugin (${external.summary}); a stock CoreDNS refuses it. It works only in a CoreDNS built with it (${external.repository}). If yours is, list it in the corefileLens.externalPlugins setting or pass --external-plugin ${d.name}.`,
       tokenRange(t),
-      t.uri,
+      t.source.uri,
       d.via,
     );
     return;
@@ -185,7 +185,7 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
   const status = statusOf(d.name, shared);
   if (status.status === 'removed') {
     const instead = status.replacement ? ` Use '${status.replacement}' instead.` : '';
-    push('error', 'version/directive-removed', `'${d.name}' was removed from CoreDNS after ${status.lastVersion} (${status.note}); CoreDNS ${settings.corednsVersion} refuses it as an unknown directive.${instead}`, tokenRange(t), t.uri, d.via);
+    push('error', 'version/directive-removed', `'${d.name}' was removed from CoreDNS after ${status.lastVersion} (${status.note}); CoreDNS ${settings.corednsVersion} refuses it as an unknown directive.${instead}`, tokenRange(t), t.source.uri, d.via);
     return;
   }
   let suggestion = shared.suggestions.get(d.name);
@@ -199,7 +199,7 @@ function reportUnknownDirective(d: EffectiveDirective, shared: AnalysisShared): 
     'core/unknown-directive',
     `Unknown directive '${d.name}': CoreDNS refuses to start.${hint} If it is a plugin of your own CoreDNS build, list it in the corefileLens.externalPlugins setting or pass --external-plugin ${d.name}.`,
     tokenRange(t),
-    t.uri,
+    t.source.uri,
     d.via,
   );
 }
@@ -211,6 +211,6 @@ export function checkAcrossDirectives(checked: CheckedBlock, push: Push): void {
     const kubernetes = checked.configs.get('kubernetes') as KubernetesConfig;
     const message = autopathPodsWarning(autopath, kubernetes.pods);
     const directive = checked.block.directives.find((d) => d.name === 'autopath');
-    if (message && directive) push('warning', 'autopath/pods-not-verified', message, tokenRange(directive.tokens[0]!), directive.tokens[0]!.uri, directive.via);
+    if (message && directive) push('warning', 'autopath/pods-not-verified', message, tokenRange(directive.tokens[0]!), directive.tokens[0]!.source.uri, directive.via);
   }
 }

@@ -62,10 +62,10 @@ export class PluginSetupContext implements SetupContext {
 
   report(severity: Severity, code: string, message: string, at?: ArgToken | Range): void {
     const d = this.d;
-    const token = at === undefined ? d.token() : 'uri' in at ? at : undefined;
-    const range = at === undefined ? d.range() : 'uri' in at ? tokenRange(at) : at;
+    const token = at === undefined ? d.token() : 'source' in at ? at : undefined;
+    const range = at === undefined ? d.range() : 'source' in at ? tokenRange(at) : at;
     const first = this.first!;
-    const uri = token?.uri ?? first.tokens[0]!.uri;
+    const uri = token?.source.uri ?? first.tokens[0]!.source.uri;
     // The finding belongs to the occurrence that holds the token (its import chain is the one to show).
     let owner = first;
     if (token && this.later !== undefined && !first.tokens.includes(token)) {

@@ -14,7 +14,7 @@ import { newDirectiveSets, type AnalysisShared } from './check-shared.js';
 import { findDuplicateKeys, type BlockAddresses, type PlaceName, type PlacedKey } from './duplicates.js';
 import type { ArgToken } from './dispenser.js';
 import type { CorefileModel, EffectiveBlock } from './model.js';
-import { tokenRange, type Token } from './token.js';
+import { tokenRange, tokenStart, type Token } from './token.js';
 import { nodeRange } from './node-range.js';
 
 // Local references to imported functions used for every block, directive or token: run as CommonJS (as tsx
@@ -50,7 +50,7 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
   const push = (severity: Severity, code: string, message: string, range: Range, uri: string, via: EffectiveBlock['via']): void => {
     const d: CoreDiagnostic = { severity, code, message, range };
     if (uri !== docUri) d.uri = uri;
-    if (via.length > 0) d.related = via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }));
+    if (via.length > 0) d.related = via.map((imp) => ({ uri: imp.keyword.source.uri, range: nodeRange(imp), message: 'imported here' }));
     diagnostics.push(d);
   };
 
@@ -74,12 +74,12 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
       const problems = key.problems;
       for (let j = 0; j < problems.length; j++) {
         const p = problems[j]!;
-        push(p.severity, p.code, p.message, keyRange(token, key.text, p.start, p.end), token.uri, block.via);
+        push(p.severity, p.code, p.message, keyRange(token, key.text, p.start, p.end), token.source.uri, block.via);
       }
       if (comparable !== keys) (comparable as PlacedKey[]).push(keys[i]!);
     }
     blocks[b] = { block, keys, configs: new Map<string, unknown>() };
-    const uri = block.keys[0]?.token.uri ?? block.node.open?.uri ?? docUri;
+    const uri = block.keys[0]?.token.source.uri ?? block.node.open?.source.uri ?? docUri;
     const addresses: BlockAddresses & { via: EffectiveBlock['via'] } = { keys: comparable, bindAddresses: bindAddresses(block), hasView: hasDirective(block, 'view'), via: block.via };
     if (uri !== docUri) addresses.uri = uri;
     duplicateInput[b] = addresses;
@@ -87,7 +87,7 @@ export function checkModel(model: CorefileModel, options: CheckOptions): CheckRe
   for (const d of findDuplicateKeys(duplicateInput, docUri, options.placeName)) {
     // A clash inside an imported file is tied to the import chain that brought its block in.
     const owner = d.uri === undefined ? undefined : duplicateInput.find((b) => b.uri === d.uri && b.keys.some((k) => startsAt(k.token, d.range)));
-    if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }))];
+    if (owner && owner.via.length > 0) d.related = [...(d.related ?? []), ...owner.via.map((imp) => ({ uri: imp.keyword.source.uri, range: nodeRange(imp), message: 'imported here' }))];
     diagnostics.push(d);
   }
 
@@ -155,10 +155,12 @@ function hasDirective(block: EffectiveBlock, name: string): boolean {
 function keyRange(token: ArgToken, text: string, start: number, end: number): Range {
   const plain = !token.quoted && token.lineBreaks === 0 && token.value === token.text && text.length <= token.text.length;
   if (!plain || end <= start) return tokenRange(token);
-  return { start: { line: token.startLine, character: token.startCharacter + start }, end: { line: token.startLine, character: token.startCharacter + end } };
+  const at = tokenStart(token);
+  return { start: { line: at.line, character: at.character + start }, end: { line: at.line, character: at.character + end } };
 }
 
 /** Whether the token starts where the range does. */
 function startsAt(token: Token, range: Range): boolean {
-  return token.startLine === range.start.line && token.startCharacter === range.start.character;
+  const at = tokenStart(token);
+  return at.line === range.start.line && at.character === range.start.character;
 }

@@ -13,7 +13,7 @@ function finding(token: ArgToken, what: string, documentUri: string): CoreDiagno
     message: `${writtenPlaceholders(token)} has no known value here, so this ${what} is not checked. Give the value in the corefileLens.env setting, or with --env / --env-file.`,
     range: tokenRange(token),
   };
-  if (token.uri !== documentUri) d.uri = token.uri;
+  if (token.source.uri !== documentUri) d.uri = token.source.uri;
   return d;
 }
 

@@ -59,7 +59,7 @@ const LINE_BREAK: IToken = { tokenTypeIdx: NL.tokenTypeIdx!, image: '\n' } as un
 export function payloadOf(t: IToken): Token | undefined {
   const view = (t as unknown as Partial<TokenView>).payload;
   if (view !== undefined) return view;
-  return typeof (t as unknown as Partial<Token>).startLine === 'number' ? (t as unknown as Token) : undefined;
+  return (t as unknown as Partial<Token>).source !== undefined ? (t as unknown as Token) : undefined;
 }
 
 /** How a message shows a grammar token: the text of the Corefile token it stands for, else chevrotain's image. */

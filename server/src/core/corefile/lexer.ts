@@ -8,7 +8,7 @@ import type { Range } from '../types.js';
 import * as grammarTokens from './grammar-tokens.js';
 import type { GrammarInput, LexedToken } from './grammar-tokens.js';
 import * as tokenTypes from './token-types.js';
-import type { Token } from './token.js';
+import { TokenSource, type Token } from './token.js';
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
@@ -84,7 +84,7 @@ class LexState {
 
   constructor(
     readonly input: string,
-    readonly uri: string,
+    readonly source: TokenSource,
     readonly tokens: Token[],
     readonly comments: Comment[],
     readonly words: WordTable,
@@ -121,7 +121,8 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
   let tokenCount = 0;
   const comments: Comment[] = [];
   const words = new WordTable(input);
-  const state = new LexState(input, uri, tokens, comments, words, grammar);
+  const source = new TokenSource(uri, input);
+  const state = new LexState(input, source, tokens, comments, words, grammar);
   const n = input.length;
   // A BOM at the start is no token, but it is a character of the first line.
   let offset = input.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -154,7 +155,7 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
       for (ch = input.charCodeAt(++offset); isPlainWordChar(ch); ch = input.charCodeAt(++offset)) hash = wordHashStep(hash, ch);
       if (ch === 0x20 || ch === 0x0a || ch === 0x09 || offset >= n) {
         const text = words.word(start, offset, hash);
-        const token = makeToken(text, false, uri, corednsLine, 0, line, start - lineStart, line, offset - lineStart, start, offset, typeOfText(text).tokenTypeIdx!);
+        const token = makeToken(text, false, source, corednsLine, 0, start, offset, typeOfText(text).tokenTypeIdx!);
         tokens[tokenCount++] = token;
         if (grammar !== undefined) grammar.add(token);
         continue;
@@ -198,9 +199,6 @@ function lexWordEnd(state: LexState, start: number, plainHash: number): void {
   const input = state.input;
   const n = input.length;
   const plainEnd = state.offset;
-  // The plain stretch holds no line end, so the word starts on the line the state is on.
-  const startLine = state.line;
-  const startCharacter = start - state.lineStart;
   const corednsLine = state.corednsLine;
   let carriageReturns = false;
   while (state.offset < n) {
@@ -210,6 +208,7 @@ function lexWordEnd(state: LexState, start: number, plainHash: number): void {
     state.advance();
   }
   let endOffset = state.offset;
+  // The column of endOffset: a word's range never ends before the start of the line its end is on.
   let endCharacter = state.character;
   // A `\r` right before the line break belongs to the line end, not to the word's range.
   while (endOffset > start && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(state.offset) === 0x0a && endCharacter > 0) {
@@ -225,15 +224,13 @@ function lexWordEnd(state: LexState, start: number, plainHash: number): void {
     state.comments.push(makeComment(input.slice(commentStart, state.offset), commentLine, commentCharacter, state.line, state.character));
   }
   // A bare word never holds a `\n`: it is whitespace.
-  state.addToken(makeToken(value, false, state.uri, corednsLine, 0, startLine, startCharacter, state.line, endCharacter, start, endOffset, typeOfText(value).tokenTypeIdx!));
+  state.addToken(makeToken(value, false, state.source, corednsLine, 0, start, endOffset, typeOfText(value).tokenTypeIdx!));
 }
 
 /** A quoted token: inside quotes only `\"` is an escape, and an unterminated quote runs to the end. */
 function lexQuoted(state: LexState): void {
   const input = state.input;
   const n = input.length;
-  const startLine = state.line;
-  const startCharacter = state.character;
   const startOffset = state.offset;
   const corednsLine = state.corednsLine;
   state.advance();
@@ -260,7 +257,7 @@ function lexQuoted(state: LexState): void {
     escaped = false;
     state.advance();
   }
-  const token = makeToken(value, true, state.uri, corednsLine, countLineBreaks(value), startLine, startCharacter, state.line, state.character, startOffset, state.offset, typeOfText(value).tokenTypeIdx!);
+  const token = makeToken(value, true, state.source, corednsLine, countLineBreaks(value), startOffset, state.offset, typeOfText(value).tokenTypeIdx!);
   if (!closed) {
     state.unterminatedQuote = token;
     // CoreDNS emits the swallowed text as a token only when it is not empty.
@@ -376,21 +373,16 @@ const NO_VARIABLES: string[] = [];
 function makeToken(
   text: string,
   quoted: boolean,
-  uri: string,
+  source: TokenSource,
   line: number,
   lineBreaks: number,
-  startLine: number,
-  startCharacter: number,
-  endLine: number,
-  endCharacter: number,
   startOffset: number,
   endOffset: number,
   tokenTypeIdx: number,
 ): LexedToken {
-  // One literal with its place as plain numbers: one object per token (an LSP Range would be three more).
+  // One literal with its place as two offsets: one object per token (an LSP Range would be three more).
   return {
-    text, quoted, uri, line, lineBreaks,
-    startLine, startCharacter, endLine, endCharacter,
+    text, quoted, source, line, lineBreaks,
     start: startOffset, end: endOffset,
     tokenTypeIdx, value: text, unknownEnv: NO_VARIABLES,
   };

@@ -59,7 +59,7 @@ export function findListenerClashes(blocks: readonly CheckedBlock[], documentUri
       const address = config.address || fallback;
       const split = splitAddress(address);
       if (!split) continue;
-      listeners.push({ plugin, address, host: canonicalHost(split.host), port: split.port, range: tokenRange(nameToken), uri: nameToken.uri });
+      listeners.push({ plugin, address, host: canonicalHost(split.host), port: split.port, range: tokenRange(nameToken), uri: nameToken.source.uri });
     }
   }
   // The finding goes on the later of the two, in the order a reader meets them.

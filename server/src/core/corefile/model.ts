@@ -104,10 +104,10 @@ class Expander {
 
   private report(severity: CoreDiagnostic['severity'], code: string, message: string, at: Token | ImportNode, via: ImportNode[]): void {
     const range = 'kind' in at ? nodeRange(at) : tokenRange(at);
-    const uri = 'kind' in at ? at.keyword.uri : at.uri;
+    const uri = 'kind' in at ? at.keyword.source.uri : at.source.uri;
     const diagnostic: CoreDiagnostic = { severity, code, message, range };
     if (uri !== this.tree.uri) diagnostic.uri = uri;
-    if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }));
+    if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.source.uri, range: nodeRange(imp), message: 'imported here' }));
     this.diagnostics.push(diagnostic);
   }
 
@@ -251,8 +251,8 @@ class Expander {
     for (const e of errors) {
       const diagnostic: CoreDiagnostic = { severity: e.severity, code: e.code, message: e.message, range: e.range };
       const owner = via[via.length - 1];
-      if (owner && owner.keyword.uri !== this.tree.uri) diagnostic.uri = owner.keyword.uri;
-      if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.uri, range: nodeRange(imp), message: 'imported here' }));
+      if (owner && owner.keyword.source.uri !== this.tree.uri) diagnostic.uri = owner.keyword.source.uri;
+      if (via.length > 0) diagnostic.related = via.map((imp) => ({ uri: imp.keyword.source.uri, range: nodeRange(imp), message: 'imported here' }));
       this.diagnostics.push(diagnostic);
     }
   }
@@ -286,7 +286,7 @@ class Expander {
   }
 
   private importFiles(node: ImportNode, target: string, chain: ImportNode[], via: ImportNode[]): { tokens: Token[]; via: ImportNode[] } | undefined {
-    const fromPath = this.pathOfUri.get(node.keyword.uri);
+    const fromPath = this.pathOfUri.get(node.keyword.source.uri);
     if (!target.startsWith('/') && !fromPath) {
       this.report('information', 'import/unresolved', `'${target}' is not a snippet defined above, and this document has no location to resolve a relative path from. Save the file to check the import.`, node, via);
       return undefined;

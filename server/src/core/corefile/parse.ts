@@ -13,10 +13,12 @@ export function parseCorefile(text: string, uri: string): CorefileTree {
   const { lexed, grammar: input } = lexForGrammar(text, uri);
   const errors: SyntaxError[] = [];
   if (lexed.unterminatedQuote) {
+    // The opening quote itself: the token runs to the end of the file.
+    const quote = tokenStart(lexed.unterminatedQuote);
     errors.push({
       code: 'syntax/unterminated-quote',
       message: 'This quote is never closed, so CoreDNS reads the rest of the file as one quoted word. Add the closing ".',
-      range: { start: tokenStart(lexed.unterminatedQuote), end: { line: lexed.unterminatedQuote.startLine, character: lexed.unterminatedQuote.startCharacter + 1 } },
+      range: { start: quote, end: { line: quote.line, character: quote.character + 1 } },
       severity: 'error',
     });
   }

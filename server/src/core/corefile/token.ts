@@ -1,7 +1,8 @@
 // A Corefile token as CoreDNS's lexer (the coredns/caddy fork) sees it, plus the exact place it was
-// written so every diagnostic can point at it. The place is kept as four numbers rather than as an LSP
-// Range: a Range is three objects, and a large Corefile has hundreds of thousands of tokens of which only a
-// few are ever shown in a diagnostic or an editor feature. tokenRange makes the Range when one is needed.
+// written so every diagnostic can point at it. The place is kept as two offsets into the text the token was
+// read from: a large Corefile has hundreds of thousands of tokens, of which only a few are ever shown in a
+// diagnostic or an editor feature, so lines and characters (and LSP Ranges, three objects each) are made
+// from the offsets when one is needed (tokenRange, tokenStart, tokenEnd).
 import type { Position, Range } from '../types.js';
 
 export interface Token {
@@ -10,7 +11,7 @@ export interface Token {
   /** Whether the token was written in double quotes. A quoted "{" still acts as a brace, as in CoreDNS. */
   quoted: boolean;
   /** The document the token was read from (the Corefile itself, or an imported file). */
-  uri: string;
+  source: TokenSource;
   /**
    * CoreDNS's line number for the token (0-based here), counting only `\n`. Together with `lineBreaks` it
    * decides whether two tokens are on one line, which is how CoreDNS ends directives.
@@ -18,25 +19,63 @@ export interface Token {
   line: number;
   /** How many `\n` the token's text holds (only quoted tokens can hold any). */
   lineBreaks: number;
-  /** Exact place of the token as written, quotes included (LSP lines and UTF-16 characters); see tokenRange. */
-  startLine: number;
-  startCharacter: number;
-  endLine: number;
-  endCharacter: number;
-  /** UTF-16 offsets of the token in its document, quotes included. */
+  /** UTF-16 offsets of the token in its document's text, quotes included. */
   start: number;
   end: number;
 }
 
+/**
+ * A document that tokens were read from: its URI and text, shared by all its tokens. It turns offsets into
+ * LSP positions, which count `\r\n`, `\n` and a lone `\r` as line ends (CoreDNS counts only `\n`, see
+ * Token.line) and every UTF-16 unit as a character; where its lines start is found once, when the first
+ * position is asked for.
+ */
+export class TokenSource {
+  private lineStarts: Int32Array | undefined = undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+  ) {}
+
+  /** The LSP position of an offset into the text. */
+  position(offset: number): Position {
+    const starts = (this.lineStarts ??= findLineStarts(this.text));
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - starts[low]! };
+  }
+}
+
+function findLineStarts(text: string): Int32Array {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return Int32Array.from(starts);
+}
+
+/** The URI of the document a token was read from. */
+export function tokenUri(token: Token): string {
+  return token.source.uri;
+}
+
 /** Whether `next` continues the line of `prev`, by the rule CoreDNS's dispenser applies (NextArg). */
 export function onSameLine(prev: Token, next: Token): boolean {
-  return prev.uri === next.uri && prev.line + prev.lineBreaks === next.line;
+  return prev.source.uri === next.source.uri && prev.line + prev.lineBreaks === next.line;
 }
 
 /** Whether `next` starts a new line after `prev` (CoreDNS's isNewLine). */
 export function startsNewLine(prev: Token | undefined, next: Token): boolean {
   if (!prev) return true;
-  return prev.uri !== next.uri || prev.line + prev.lineBreaks < next.line;
+  return prev.source.uri !== next.source.uri || prev.line + prev.lineBreaks < next.line;
 }
 
 /** Whether a token is a structural brace. Braces count only as whole tokens, quoted or not. */
@@ -50,20 +89,31 @@ export function isCloseBrace(token: Token | undefined): boolean {
 
 /** The exact range of a token as written, quotes included: a new object, the caller's to keep. */
 export function tokenRange(token: Token): Range {
-  return { start: { line: token.startLine, character: token.startCharacter }, end: { line: token.endLine, character: token.endCharacter } };
+  return { start: token.source.position(token.start), end: token.source.position(token.end) };
 }
 
 /** Where a token starts. */
 export function tokenStart(token: Token): Position {
-  return { line: token.startLine, character: token.startCharacter };
+  return token.source.position(token.start);
 }
 
 /** Where a token ends. */
 export function tokenEnd(token: Token): Position {
-  return { line: token.endLine, character: token.endCharacter };
+  return token.source.position(token.end);
 }
 
 /** A range that spans from the start of one token to the end of another. */
 export function spanRange(first: Token, last: Token): Range {
-  return { start: { line: first.startLine, character: first.startCharacter }, end: { line: last.endLine, character: last.endCharacter } };
+  return { start: first.source.position(first.start), end: last.source.position(last.end) };
+}
+
+/** Whether a token as written runs over more than one line (a quoted token holding a line break). */
+export function spansLines(token: Token): boolean {
+  const text = token.source.text;
+  for (let i = token.start; i < token.end; i++) {
+    const c = text.charCodeAt(i);
+    // A line starts right after this character (as in TokenSource), inside the token or where it ends.
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) return true;
+  }
+  return false;
 }

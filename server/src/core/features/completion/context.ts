@@ -4,7 +4,7 @@
 // tokens with a brace stack, which holds up while the text is half typed (an unclosed block, a word the
 // parser cannot place yet).
 import type { CorefileTree } from '../../corefile/ast.js';
-import { isCloseBrace, isOpenBrace, startsNewLine, type Token } from '../../corefile/token.js';
+import { isCloseBrace, isOpenBrace, startsNewLine, tokenStart, type Token } from '../../corefile/token.js';
 import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
 
@@ -66,7 +66,7 @@ export function corefileCursor(text: string, tree: CorefileTree, position: Posit
   for (const token of tree.tokens) {
     if (token.start >= wordStart) break;
     if (startsNewLine(previous, token)) lineFirst = token;
-    if (token.startLine === position.line) onLine.push(token);
+    if (tokenStart(token).line === position.line) onLine.push(token);
     if (isOpenBrace(token)) stack.push(frameFor(stack, token, lineFirst));
     else if (isCloseBrace(token)) stack.pop();
     previous = token;

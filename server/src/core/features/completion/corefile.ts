@@ -62,7 +62,7 @@ function itemsFor(cursor: CorefileCursor, tree: CorefileTree, input: CorefileCom
 /** The directive names of the block as CoreDNS runs it: imports expanded, environment substituted. */
 function importedNames(tree: CorefileTree, open: Token, except: number, input: CorefileCompletionInput): string[] {
   const model = buildModel(tree, { env: input.settings.env, host: input.host, path: input.path });
-  const block = model.blocks.find((b) => b.node.open?.start === open.start && b.node.open.uri === open.uri);
+  const block = model.blocks.find((b) => b.node.open?.start === open.start && b.node.open.source.uri === open.source.uri);
   if (block === undefined) return [];
   return block.directives.filter((d) => !(d.via.length === 0 && d.node.name.start === except)).map((d) => d.name);
 }

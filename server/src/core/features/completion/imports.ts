@@ -7,6 +7,7 @@ import { dirName, joinPath } from '../../corefile/paths.js';
 import type { FileHost } from '../../host.js';
 import { code } from '../hover/markdown.js';
 import type { CompletionEntry } from './types.js';
+import { tokenStart } from '../../corefile/token.js';
 
 /** Entries listed from one folder, at most. */
 const MAX_ENTRIES = 200;
@@ -18,7 +19,7 @@ export function importItems(tree: CorefileTree, cursorOffset: number, prefix: st
     items.push({
       label: item.name,
       kind: 'snippet',
-      detail: `Snippet (${item.name}), defined on line ${item.nameToken.startLine + 1}`,
+      detail: `Snippet (${item.name}), defined on line ${tokenStart(item.nameToken).line + 1}`,
       documentation: `Pastes the lines of the snippet ${code(`(${item.name})`)} in place of this import.`,
       text: item.name,
       sortText: `0${item.name}`,

@@ -28,13 +28,14 @@ export function tokenAt(tokens: readonly Token[], position: Position): Token | u
   let touching: Token | undefined;
   for (const token of tokens) {
     if (after(tokenStart(token), position)) break;
-    if (after(tokenEnd(token), position)) return token;
-    if (token.endLine === position.line && token.endCharacter === position.character) touching = token;
+    const end = tokenEnd(token);
+    if (after(end, position)) return token;
+    if (end.line === position.line && end.character === position.character) touching = token;
   }
   return touching;
 }
 
-const same = (a: Token, b: Token): boolean => a.start === b.start && a.uri === b.uri;
+const same = (a: Token, b: Token): boolean => a.start === b.start && a.source.uri === b.source.uri;
 const holds = (list: readonly Token[], token: Token): boolean => list.some((t) => same(t, token));
 
 export function targetOf(tree: CorefileTree, token: Token): CorefileTarget {

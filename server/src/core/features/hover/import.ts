@@ -35,7 +35,7 @@ export function importMarkdown(target: string, unknown: readonly string[], at: R
     return paragraphs(title, `The target depends on ${unknown.map((v) => code(`{$${v}}`)).join(', ')}, whose value is not known here, so it is not followed. Give the value in the ${code('corefileLens.env')} setting.`);
   }
   const snippet = ctx.snippets.get(target);
-  if (snippet && (snippet.nameToken.uri !== ctx.uri || before(nodeRange(snippet), at))) {
+  if (snippet && (snippet.nameToken.source.uri !== ctx.uri || before(nodeRange(snippet), at))) {
     return paragraphs(title, `Pastes the snippet ${code(`(${target})`)} here, as if its lines were written in place of this line.`, snippetBody(snippet, ctx));
   }
   const later = snippet !== undefined;
@@ -47,7 +47,7 @@ function before(a: Range, b: Range): boolean {
 }
 
 function snippetBody(snippet: SnippetNode, ctx: ImportContext): string | undefined {
-  if (snippet.nameToken.uri !== ctx.uri) return `It is defined in ${code(decodeURIComponent(snippet.nameToken.uri.replace(/^file:\/\//, '')))}.`;
+  if (snippet.nameToken.source.uri !== ctx.uri) return `It is defined in ${code(decodeURIComponent(snippet.nameToken.source.uri.replace(/^file:\/\//, '')))}.`;
   if (snippet.open === undefined || snippet.close === undefined) return undefined;
   const lines = ctx.text.slice(snippet.open.end, snippet.close.start).split('\n').map((l) => l.replace(/\s+$/, ''));
   while (lines.length > 0 && lines[0] === '') lines.shift();

@@ -18,7 +18,7 @@ export function addressHints(blocks: readonly CheckedBlock[], uri: string): Plac
   for (const { block, keys } of blocks) {
     if (block.via.length > 0) continue;
     for (const { key, token } of keys) {
-      if (token.uri !== uri) continue;
+      if (token.source.uri !== uri) continue;
       const hint = hintFor(key, token);
       if (hint !== undefined) out.push({ ...hint, kind: 'address', block: nodeRange(block.node) });
     }

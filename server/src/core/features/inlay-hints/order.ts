@@ -32,7 +32,7 @@ type Role = { kind: 'chain'; rank: number } | { kind: 'setup' };
 export function orderHints(blocks: readonly CheckedBlock[], uri: string): PlacedHint[] {
   const out: PlacedHint[] = [];
   for (const { block } of blocks) {
-    if (block.via.length > 0 || block.node.keys.some((k) => k.uri !== uri)) continue;
+    if (block.via.length > 0 || block.node.keys.some((k) => k.source.uri !== uri)) continue;
     const chain = chainOf(block.directives);
     const tooltipTail = chain.length === 0
       ? 'No directive of this block takes part in the query chain.'
@@ -44,13 +44,13 @@ export function orderHints(blocks: readonly CheckedBlock[], uri: string): Placed
       if (role === undefined) continue;
       const anchor = directive.via[0];
       if (anchor !== undefined) {
-        if (anchor.keyword.uri !== uri) continue;
+        if (anchor.keyword.source.uri !== uri) continue;
         const list = byImport.get(anchor) ?? [];
         list.push(directive);
         byImport.set(anchor, list);
         continue;
       }
-      if (directive.node.name.uri !== uri) continue;
+      if (directive.node.name.source.uri !== uri) continue;
       out.push({
         position: tokenEnd(directive.node.name),
         anchor: tokenRange(directive.node.name),

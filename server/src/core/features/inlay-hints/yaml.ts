@@ -21,6 +21,7 @@ import { corefileHints } from './corefile.js';
 import type { PlacedHint } from './order.js';
 import { anyTreeFor, embeddedFor } from '../shared-parse.js';
 import { nodeRange } from '../../corefile/node-range.js';
+import { tokenStart } from '../../corefile/token.js';
 
 /** One key's text as analysed, and the way from ranges of that text back to the key's own text. */
 interface Source {
@@ -82,10 +83,10 @@ function mainSource(embedded: EmbeddedCorefile, overrides: readonly EmbeddedCore
   const text = embedded.map.text;
   const tree = anyTreeFor(text);
   const block = defaultBlock(tree);
-  if (overrides.length === 0 || block?.open === undefined || block.close === undefined || block.close.startLine <= block.open.startLine) {
+  if (overrides.length === 0 || block?.open === undefined || block.close === undefined || tokenStart(block.close).line <= tokenStart(block.open).line) {
     return plainSource(embedded);
   }
-  const closeLine = block.close.startLine;
+  const closeLine = tokenStart(block.close).line;
   const insertAt = lineStarts(text)[closeLine]!;
   const pasted = overrides.map((o) => o.map.text.replace(/\n?$/, '\n')).join('');
   const added = lineStarts(pasted).length - 1;

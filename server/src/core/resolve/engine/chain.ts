@@ -68,7 +68,7 @@ function siteOf(checked: CheckedBlock, name: string, blockZones: string[]): Bloc
   if (!token) return undefined;
   return {
     range: tokenRange(token),
-    uri: token.uri,
+    uri: token.source.uri,
     blockZones,
     // The checker stored exactly what module.setup returned under the module's name.
     peer: <C>(module: PluginModule<C>): C | undefined => checked.configs.get(module.name) as C | undefined,
@@ -80,7 +80,7 @@ export function buildBlock(checked: CheckedBlock, index: number): SimBlock {
   const zones: BlockZone[] = [];
   for (const { key, token } of checked.keys) {
     for (const zone of key.zones) {
-      zones.push({ zone, port: key.port, transport: key.transport, keyText: key.text, range: tokenRange(token), uri: token.uri });
+      zones.push({ zone, port: key.port, transport: key.transport, keyText: key.text, range: tokenRange(token), uri: token.source.uri });
     }
   }
   const blockZones = [...new Set(zones.map((z) => z.zone))];
