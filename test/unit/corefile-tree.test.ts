@@ -10,6 +10,7 @@ import { parseCorefile, parseStatements } from '../../server/src/core/corefile/p
 import type { Range } from '../../server/src/core/types.js';
 import type { Token } from '../../server/src/core/corefile/token.js';
 import { nodeRange } from '../../server/src/core/corefile/node-range.js';
+import { directiveArgs } from '../../server/src/core/corefile/directive-args.js';
 
 function at(range: Range): string {
   return `@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -36,8 +37,12 @@ function describeBlock(block: OptionBlock): string {
 /** `name(args) blocks tokens=...@range`; the tokens are shown only where they are more than the arguments. */
 function describeDirective(node: DirectiveNode): string {
   const blocks = node.blocks.map(describeBlock).join(' ');
-  const tokens = node.tokens === node.args || words(node.tokens) === words(node.args) ? '' : ` tokens=${words(node.tokens)}`;
-  return `${node.name.text}(${words(node.args)})${blocks ? ' ' + blocks : ''}${tokens}${at(nodeRange(node))}`;
+  // The directive's tokens start with its name, as the plugin's dispenser does.
+  assert.equal(node.tokens[0], node.name);
+  const args = words(directiveArgs(node));
+  const afterName = words(node.tokens.slice(1));
+  const tokens = afterName === args ? '' : ` tokens=${afterName}`;
+  return `${node.name.text}(${args})${blocks ? ' ' + blocks : ''}${tokens}${at(nodeRange(node))}`;
 }
 
 function describeStatement(statement: Statement): string {

@@ -32,12 +32,12 @@ export interface OptionLine {
 export interface DirectiveNode {
   kind: 'directive';
   name: Token;
-  /** Words on the directive's own line before its first block. */
-  args: readonly Token[];
+  /** How many words follow the name on its own line before its first block: its arguments (directiveArgs). */
+  argCount: number;
   blocks: readonly OptionBlock[];
   /**
-   * Every token after the name, braces included, in order: what CoreDNS hands to the plugin's setup.
-   * Imports inside option blocks are still unexpanded here.
+   * Every token of the directive, its name first and braces included, in order: what CoreDNS hands to the
+   * plugin's setup. Imports inside option blocks are still unexpanded here.
    */
   tokens: readonly Token[];
 }

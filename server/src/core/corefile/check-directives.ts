@@ -111,8 +111,9 @@ export function checkDirectives(checked: CheckedBlock, shared: AnalysisShared, c
     // One occurrence hands its own token list (the dispenser only reads it); several are joined.
     let tokens = first.tokens;
     if (later !== undefined) {
-      tokens = first.tokens.slice();
-      for (const h of later) for (const t of h.tokens) tokens.push(t);
+      const joined = first.tokens.slice();
+      for (const h of later) for (const t of h.tokens) joined.push(t);
+      tokens = joined;
     }
     ctx.start(tokens, info, root, first, later, superseded);
     try {

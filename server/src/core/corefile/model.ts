@@ -5,6 +5,7 @@ import type { CoreDiagnostic } from '../types.js';
 import type { FileHost } from '../host.js';
 import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, ServerBlockNode, SnippetNode, Statement, TopLevelItem } from './ast.js';
 import type { ArgToken } from './dispenser.js';
+import type { LexedToken } from './grammar-tokens.js';
 import * as env from './env.js';
 import { expandGlob, isGlobPattern, globProblem, joinPath, dirName } from './paths.js';
 import { lexCorefile } from './lexer.js';
@@ -24,8 +25,11 @@ const { startsNewLine, tokenRange } = tokenHelpers;
 export interface EffectiveDirective {
   /** The directive name after environment substitution. */
   name: string;
-  /** The directive's tokens, its name first, with imports inside option blocks spliced in. */
-  tokens: ArgToken[];
+  /**
+   * The directive's tokens, its name first, with imports inside option blocks spliced in. Often the very list
+   * of the syntax tree (DirectiveNode.tokens): read it, never change it.
+   */
+  tokens: readonly ArgToken[];
   node: DirectiveNode;
   /** The import statements of the analysed document that brought this directive in, outermost first. */
   via: ImportNode[];
@@ -188,19 +192,21 @@ class Expander {
 
   /**
    * The directive's tokens as its plugin sees them: the name, then each token as itself when it stands for
-   * itself (the usual case), else its substituted copy; imports inside its option blocks are expanded in
-   * place. Built at its final size, as one directive of many.
+   * itself, else its substituted copy; imports inside its option blocks are expanded in place. In the usual
+   * case every token stands for itself and the plugin reads the tree's own list (neither is ever changed);
+   * otherwise a list is built at its final size, as one directive of many.
    */
-  private directiveTokens(name: ArgToken, statement: DirectiveNode, via: ImportNode[], depth: number): ArgToken[] {
+  private directiveTokens(name: ArgToken, statement: DirectiveNode, via: ImportNode[], depth: number): readonly ArgToken[] {
+    const source = statement.tokens;
+    if (name === source[0] && this.standsForItself(source, via.length === 0, statement.blocks.length > 0)) return source as readonly LexedToken[];
     const env = this.options.env;
     const onlyUse = via.length === 0;
-    const source = statement.tokens;
     const tokens = this.tokenBuffer;
     const unknownWords = this.unknownWords;
     const unknownFrom = unknownWords.length;
     let importsLookedUp = statement.blocks.length === 0;
     tokens.push(name);
-    for (let i = 0; i < source.length; i++) {
+    for (let i = 1; i < source.length; i++) {
       const token = source[i]!;
       // An import can only be a line of one of the directive's blocks, and its keyword is one of these
       // tokens: only a directive holding that word needs its import lines looked up.
@@ -212,7 +218,7 @@ class Expander {
           tokens.truncate(0);
           unknownWords.length = unknownFrom;
           const spliced = [name];
-          this.spliceTokens(source, importKeywords, spliced, via, depth);
+          this.spliceTokens(source, 1, importKeywords, spliced, via, depth);
           return spliced;
         }
       }
@@ -223,9 +229,22 @@ class Expander {
     return tokens.take(0);
   }
 
-  /** Copies tokens, replacing each import statement inside option blocks by the tokens it imports. */
-  private spliceTokens(source: readonly Token[], importKeywords: ReadonlySet<Token>, out: ArgToken[], via: ImportNode[], depth: number): void {
-    for (let i = 0; i < source.length; i++) {
+  /**
+   * Whether the plugin can read a directive's tokens as they are: each stands for itself (see toArgToken), and
+   * no word after the name can start an import line of the directive's blocks.
+   */
+  private standsForItself(tokens: readonly Token[], onlyUse: boolean, hasBlocks: boolean): boolean {
+    const env = this.options.env;
+    for (let i = 1; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if ((hasBlocks && token.text === 'import') || toArgToken(token, env, onlyUse) !== token) return false;
+    }
+    return true;
+  }
+
+  /** Copies tokens from `from` on, replacing each import statement inside option blocks by the tokens it imports. */
+  private spliceTokens(source: readonly Token[], from: number, importKeywords: ReadonlySet<Token>, out: ArgToken[], via: ImportNode[], depth: number): void {
+    for (let i = from; i < source.length; i++) {
       const token = source[i]!;
       if (importKeywords.has(token)) {
         const arg = source[i + 1];
@@ -237,7 +256,7 @@ class Expander {
           imported.tokens.forEach((t, index) => {
             if (t.text === 'import' && index + 1 < imported.tokens.length && startsNewLine(imported.tokens[index - 1], t)) nested.add(t);
           });
-          this.spliceTokens(imported.tokens, nested, out, imported.via, depth + 1);
+          this.spliceTokens(imported.tokens, 0, nested, out, imported.via, depth + 1);
         }
         continue;
       }

@@ -36,7 +36,7 @@ export function lastToken(node: TreeNode): Token {
       // A snippet without a body is its name alone; an unclosed body runs to its last token.
       return node.open === undefined ? node.nameToken : node.close ?? lastOf(node.body) ?? node.open;
     case 'import': return lastOf(node.args) ?? node.keyword;
-    case 'directive': return lastOf(node.tokens) ?? node.name;
+    case 'directive': return lastOf(node.tokens)!;
     case 'option': return laterOf(laterOf(node.name, lastOf(node.args)), lastOfBlocks(node.blocks));
   }
 }

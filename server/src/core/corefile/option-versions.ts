@@ -5,6 +5,7 @@ import type { Range } from '../types.js';
 import { anyOptionNotAvailable, ignoresUnknownOptions, LATEST_KNOWN_VERSION, optionStatus, type OptionStatus } from '../plugins/versions.js';
 import type { EffectiveDirective } from './model.js';
 import type { Token } from './token.js';
+import { directiveArgs } from './directive-args.js';
 
 export interface OptionVersionFinding {
   severity: 'error' | 'warning';
@@ -24,7 +25,7 @@ function optionWords(directive: EffectiveDirective): Token[] {
   const words: Token[] = [];
   for (const block of directive.node.blocks) for (const line of block.lines) if (line.kind === 'option') words.push(line.name);
   if (directive.name === 'rewrite') {
-    const args = directive.node.args;
+    const args = directiveArgs(directive.node);
     const first = args[0]?.text === 'continue' || args[0]?.text === 'stop' ? args[1] : args[0];
     if (first) words.push(first);
   }

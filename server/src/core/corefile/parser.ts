@@ -8,8 +8,7 @@ import type { DirectiveNode, ImportNode, OptionBlock, Statement, SyntaxError, To
 import { grammarMessages } from './grammar-messages.js';
 import * as grammarTokens from './grammar-tokens.js';
 import type { Token } from './token.js';
-import { NO_BLOCKS, NO_TOKENS, TreeBuilder } from './tree-builder.js';
-import { listOf } from './collector.js';
+import { NO_BLOCKS, TreeBuilder } from './tree-builder.js';
 
 // Local references to what is used on every token: run as CommonJS (as tsx runs the tests and the benchmark),
 // each use of an imported binding is a call through the exporting module's getters.
@@ -403,8 +402,10 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const b = this.builder;
     const tokensFrom = b.tokens.length;
     const blocksFrom = b.directiveBlocks.length;
+    // The directive's tokens start with its name, as the plugin's dispenser does.
+    if (!this.RECORDING_PHASE) b.tokens.push(payload(nameToken));
     this.MANY2(this.directiveWord);
-    this.directiveArgCount = b.tokens.length - tokensFrom;
+    this.directiveArgCount = b.tokens.length - tokensFrom - 1;
     // Most directives open no block: an option answers that from its lookahead alone, where a repetition
     // would first set up chevrotain's bookkeeping for one.
     this.OPTION4(this.directiveBlocks);
@@ -414,12 +415,10 @@ class CorefileGrammar extends EmbeddedActionsParser {
     // round of the statements' repetition and choice.
     this.OPTION5(this.directiveLineBreak);
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
-    // Every token after the name, braces included; the words before the first block; the blocks.
-    const tokens = b.tokens.length > tokensFrom ? b.tokens.take(tokensFrom) : NO_TOKENS;
-    // Without blocks, the arguments are all the tokens: the node shares the one list (the tree is never changed).
-    const args = this.directiveArgCount === tokens.length ? tokens : this.directiveArgCount === 0 ? NO_TOKENS : listOf(tokens, 0, this.directiveArgCount);
+    // Every token, the name first and braces included; the blocks.
+    const tokens = b.tokens.take(tokensFrom);
     const blocks = b.directiveBlocks.length > blocksFrom ? b.directiveBlocks.take(blocksFrom) : NO_BLOCKS;
-    return b.directiveNode(payload(nameToken), tokens, args, blocks, isType(next, RCurly) ? payload(next) : undefined);
+    return b.directiveNode(tokens, this.directiveArgCount, blocks, isType(next, RCurly) ? payload(next) : undefined);
   }
 
   private directiveLineBreak(): void {

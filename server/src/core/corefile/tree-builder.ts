@@ -151,8 +151,8 @@ export class TreeBuilder {
     return { kind: 'option', name, args, blocks };
   }
 
-  /** A directive; `closeBrace` is a '}' right after it on its line. */
-  directiveNode(name: Token, tokens: readonly Token[], args: readonly Token[], blocks: readonly OptionBlock[], closeBrace: Token | undefined): DirectiveNode {
+  /** A directive of `tokens`, its name first; `closeBrace` is a '}' right after it on its line. */
+  directiveNode(tokens: readonly Token[], argCount: number, blocks: readonly OptionBlock[], closeBrace: Token | undefined): DirectiveNode {
     if (closeBrace) {
       // CoreDNS: "Unexpected '}' because no matching opening brace". The brace still ends the server
       // block here so that the rest of the file is read the way the user meant it.
@@ -162,7 +162,7 @@ export class TreeBuilder {
         tokenRange(closeBrace),
       );
     }
-    return { kind: 'directive', name, args, blocks, tokens };
+    return { kind: 'directive', name: tokens[0]!, argCount, blocks, tokens };
   }
 
   /** The snippet's name when the keys (from `from` in `keys`) are one `(name)`; empty keys (a quoted "") do not count. */
@@ -211,7 +211,8 @@ export class TreeBuilder {
 
   reportUnclosedBlock(open: Token, statements: Statement[]): void {
     const last = lastOf(statements);
-    const lastToken = last?.kind === 'directive' ? lastOf(last.tokens) : undefined;
+    // The directive's last token after its name, if it has any.
+    const lastToken = last?.kind === 'directive' && last.tokens.length > 1 ? lastOf(last.tokens) : undefined;
     if (last?.kind === 'directive' && lastToken?.text === '}' && last.blocks.every((b) => b.close)) {
       // CoreDNS checks only that the last token it read is a '}', which a plugin block's '}' satisfies.
       this.report(

@@ -5,6 +5,7 @@ import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, OptionLine, 
 import { parseStatements, parseTopLevel } from '../../corefile/parse.js';
 import { tokenEnd, tokenStart, type Token } from '../../corefile/token.js';
 import type { Position } from '../../types.js';
+import { directiveArgs } from '../../corefile/directive-args.js';
 
 export type CorefileTarget =
   | { kind: 'key'; token: Token }
@@ -81,7 +82,7 @@ function inStatements(statements: readonly Statement[], token: Token): CorefileT
       continue;
     }
     if (same(statement.name, token)) return { kind: 'directive', token, node: statement };
-    if (holds(statement.args, token)) return { kind: 'argument', token, directive: statement };
+    if (holds(directiveArgs(statement), token)) return { kind: 'argument', token, directive: statement };
     const found = inBlocks(statement.blocks, statement, token);
     if (found) return found;
   }

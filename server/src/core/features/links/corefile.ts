@@ -16,6 +16,7 @@ import { snippetBody, topLevelImportNames } from '../symbols/snippet-body.js';
 import { rulesFor } from './file-arguments.js';
 import { joinsRoot } from '../../plugins/util/plugin-path.js';
 import { anyTreeFor } from '../shared-parse.js';
+import { directiveArgs } from '../../corefile/directive-args.js';
 
 type Env = Readonly<Record<string, string>>;
 
@@ -88,7 +89,7 @@ class LinkFinder {
 
   private directive(d: DirectiveNode, root: Root): void {
     const name = d.name.text;
-    this.fileWords(name, undefined, d.args, root);
+    this.fileWords(name, undefined, directiveArgs(d), root);
     const walk = (blocks: readonly OptionBlock[], top: boolean): void => {
       for (const block of blocks) {
         for (const line of block.lines) {
@@ -145,7 +146,8 @@ class LinkFinder {
   /** The `root` of a block the model does not hold (CoreDNS drops it), read from its own lines. */
   private rootOf(statements: readonly Statement[]): string | undefined {
     const roots = statements.filter((s): s is DirectiveNode => s.kind === 'directive' && s.name.text === 'root');
-    const word = roots[roots.length - 1]?.args[0];
+    const last = roots[roots.length - 1];
+    const word = last === undefined ? undefined : directiveArgs(last)[0];
     if (word === undefined) return undefined;
     const value = toArgToken(word, this.env);
     return value.unknownEnv.length > 0 ? undefined : value.value;

@@ -11,6 +11,7 @@ import type { OutlineSymbol } from '../symbols.js';
 import { snippetBody, topLevelImportNames } from './snippet-body.js';
 import { anyTreeFor } from '../shared-parse.js';
 import { nodeRange } from '../../corefile/node-range.js';
+import { directiveArgs } from '../../corefile/directive-args.js';
 
 /** How many zones a block's detail lists before it only counts the rest (a CIDR key can expand to many). */
 const MAX_ZONES_SHOWN = 3;
@@ -65,7 +66,7 @@ class SymbolWriter {
 
   private statement(statement: Statement): OutlineSymbol {
     if (statement.kind === 'import') return this.importLine(statement);
-    return symbol(this.written(statement.name), this.words(statement.args), 'property', nodeRange(statement), tokenRange(statement.name),
+    return symbol(this.written(statement.name), this.words(directiveArgs(statement)), 'property', nodeRange(statement), tokenRange(statement.name),
       this.optionBlocks(statement.blocks));
   }
 
