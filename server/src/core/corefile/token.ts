@@ -53,13 +53,35 @@ export class TokenSource {
   }
 }
 
+/**
+ * Where each line of a text starts. Line ends are found with the engine's string search rather than a loop
+ * over every character: on a large Corefile that is several times faster, and a document's table is made
+ * whenever a finding in it is shown.
+ */
 function findLineStarts(text: string): Int32Array {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  let starts = new Int32Array(256);
+  let count = 1;
+  const add = (start: number): void => {
+    if (count === starts.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = start;
+  };
+  let lineFeed = text.indexOf('\n');
+  let carriageReturn = text.indexOf('\r');
+  while (lineFeed >= 0 || carriageReturn >= 0) {
+    if (carriageReturn >= 0 && (lineFeed < 0 || carriageReturn < lineFeed)) {
+      // A \r ends a line unless a \n follows it, which ends the line instead.
+      if (text.charCodeAt(carriageReturn + 1) !== 0x0a) add(carriageReturn + 1);
+      carriageReturn = text.indexOf('\r', carriageReturn + 1);
+    } else {
+      add(lineFeed + 1);
+      lineFeed = text.indexOf('\n', lineFeed + 1);
+    }
   }
-  return Int32Array.from(starts);
+  return starts.subarray(0, count);
 }
 
 /** The URI of the document a token was read from. */
