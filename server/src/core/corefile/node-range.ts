@@ -25,7 +25,7 @@ function firstToken(node: TreeNode): Token {
 }
 
 /** The node's last token: its closing brace, or where it stops when it has none. */
-export function lastToken(node: TreeNode): Token {
+function lastToken(node: TreeNode): Token {
   if (!('kind' in node)) return node.close ?? lastTokenInside(node);
   switch (node.kind) {
     case 'block': {

@@ -84,11 +84,6 @@ function findLineStarts(text: string): Int32Array {
   return starts.subarray(0, count);
 }
 
-/** The URI of the document a token was read from. */
-export function tokenUri(token: Token): string {
-  return token.source.uri;
-}
-
 /** Whether `next` continues the line of `prev`, by the rule CoreDNS's dispenser applies (NextArg). */
 export function onSameLine(prev: Token, next: Token): boolean {
   return prev.source.uri === next.source.uri && prev.line + prev.lineBreaks === next.line;
