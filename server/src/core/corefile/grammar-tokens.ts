@@ -97,7 +97,7 @@ export class GrammarInputBuilder {
    * growing it a token at a time would copy it again and again. More tokens still fit; finish trims it.
    */
   constructor(capacity: number) {
-    this.tokens = new Array<IToken>(capacity);
+    this.tokens = takeSpareInput(capacity);
   }
 
   add(token: Token): void {
@@ -121,6 +121,29 @@ export class GrammarInputBuilder {
     tokens.length = this.n;
     return this.tooDeep === undefined ? { tokens } : { tokens, tooDeep: this.tooDeep };
   }
+}
+
+/**
+ * The array a finished parse's input was built in, kept for the next parse. A large file's input has hundreds
+ * of thousands of entries, and a new array for each parse is fresh memory that the kernel hands over page by
+ * page. Parses never overlap (the grammar is one shared parser); an input handed back holds only line breaks,
+ * so it keeps no document's tokens alive between parses.
+ */
+let spareInput: IToken[] | undefined = undefined;
+
+function takeSpareInput(capacity: number): IToken[] {
+  const spare = spareInput;
+  if (spare === undefined) return new Array<IToken>(capacity);
+  spareInput = undefined;
+  if (spare.length < capacity) spare.length = capacity;
+  return spare;
+}
+
+/** Hands a parsed input's array back for the next parse (see spareInput). */
+export function recycleGrammarInput(input: GrammarInput): void {
+  const tokens = input.tokens;
+  tokens.fill(LINE_BREAK);
+  if (spareInput === undefined || spareInput.length < tokens.length) spareInput = tokens;
 }
 
 export function toGrammarTokens(tokens: readonly Token[]): GrammarInput {

@@ -2,7 +2,7 @@
 import type { Statement, SyntaxError, TopLevelItem, CorefileTree } from './ast.js';
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range } from '../types.js';
-import { MAX_BLOCK_DEPTH, payloadOf, shownText, toGrammarTokens, type GrammarInput } from './grammar-tokens.js';
+import { MAX_BLOCK_DEPTH, payloadOf, recycleGrammarInput, shownText, toGrammarTokens, type GrammarInput } from './grammar-tokens.js';
 import { lexForGrammar } from './lexer.js';
 import { corefileGrammar } from './parser.js';
 import { tokenRange, tokenStart, type Token } from './token.js';
@@ -39,7 +39,8 @@ export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]
   return { items: result ?? [], errors: problems };
 }
 
-function runGrammar<T>({ tokens: input, tooDeep }: GrammarInput, rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
+function runGrammar<T>(grammarInput: GrammarInput, rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
+  const { tokens: input, tooDeep } = grammarInput;
   const grammar = corefileGrammar();
   grammar.builder.begin();
   const problems: SyntaxError[] = [];
@@ -65,6 +66,7 @@ function runGrammar<T>({ tokens: input, tooDeep }: GrammarInput, rule: (g: Retur
   }
   // A failed recovery may leave tokens unread; they are reported rather than silently dropped.
   grammar.release();
+  recycleGrammarInput(grammarInput);
   return { result, problems };
 }
 
