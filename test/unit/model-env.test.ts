@@ -25,6 +25,17 @@ const PATH = '/etc/coredns/Corefile';
 const rows: Row[] = [
   { name: 'no placeholder, no finding', corefile: '. {\n  forward . 1.1.1.1 {\n    max_fails 3\n  }\n}\n', findings: [] },
   {
+    // The lexer notes placeholders once per distinct word, and words it makes outside its word table one by one.
+    name: 'a placeholder in a quoted word, in a word too long to share, in a word holding a \\r',
+    corefile: '. {\n  forward . "{$Q} x" an-address-longer-than-24-characters-{$LONG} {$CR}\rx\n}\n',
+    findings: ['1:12 {$Q}', '1:21 {$LONG}', '1:66 {$CR}'],
+  },
+  {
+    name: 'a word written again is noted again, though the lexer shares its text',
+    corefile: '. {\n  forward . {$UP}\n}\nexample.org {\n  forward . {$UP}\n}\n',
+    findings: ['1:12 {$UP}', '4:12 {$UP}'],
+  },
+  {
     name: 'keys before arguments, the directive name never',
     corefile: '{$ZONE}:53 {\n  {$PLUGIN} {$ARG}\n  cache {$TTL}\n}\n',
     env: { TTL: '30' },

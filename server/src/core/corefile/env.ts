@@ -68,10 +68,10 @@ function replaceReferences(s: string, start: string, end: string, env: Readonly<
 const NO_VARIABLES: string[] = [];
 
 /**
- * Whether a word may hold a placeholder: `{$`, `{%` or the add-on marker. Every token of a document is asked,
- * so the common answer (no `{` and no `_` at all) takes one scan of the word.
+ * Whether a word may hold a placeholder: `{$`, `{%` or the add-on marker. The lexer asks it of each distinct
+ * word of a document (see TokenSource.mayHoldPlaceholders), and tokens of other documents are asked one by one.
  */
-function mayHoldPlaceholder(word: string): boolean {
+export function mayHoldPlaceholder(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c === 0x7b /* { */) {
@@ -86,10 +86,11 @@ function mayHoldPlaceholder(word: string): boolean {
 
 /**
  * Whether a token is its own ArgToken wherever it is used only once: a lexed token (it carries `value` and
- * `unknownEnv` already) whose text holds no placeholder.
+ * `unknownEnv` already) whose text holds no placeholder. Most documents hold none at all, and their lexer
+ * says so once for every token (TokenSource.mayHoldPlaceholders), so no token's text is scanned again.
  */
 function standsForItself(token: Token): token is LexedToken {
-  return isLexedToken(token) && !mayHoldPlaceholder(token.text);
+  return isLexedToken(token) && (!token.source.mayHoldPlaceholders || !mayHoldPlaceholder(token.text));
 }
 
 /**

@@ -5,6 +5,7 @@
 // an unterminated quote runs to the end of the file. It also records exact LSP positions, which CoreDNS
 // does not need but every editor feature does.
 import type { Range } from '../types.js';
+import { mayHoldPlaceholder } from './env.js';
 import * as grammarTokens from './grammar-tokens.js';
 import type { GrammarInput, LexedToken } from './grammar-tokens.js';
 import * as tokenTypes from './token-types.js';
@@ -175,6 +176,7 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
     tokenCount = state.tokenCount;
   }
   tokens.length = tokenCount;
+  source.mayHoldPlaceholders = words.placeholders;
   const result: LexResult = { tokens, comments };
   if (state.unterminatedQuote) result.unterminatedQuote = state.unterminatedQuote;
   return result;
@@ -215,7 +217,7 @@ function lexWordEnd(state: LexState, start: number, plainHash: number): void {
     endOffset--;
     endCharacter--;
   }
-  const value = carriageReturns ? input.slice(start, endOffset).replace(/\r/g, '') : state.words.word(start, endOffset, endOffset === plainEnd ? plainHash : wordHash(input, start, endOffset));
+  const value = carriageReturns ? state.words.note(input.slice(start, endOffset).replace(/\r/g, '')) : state.words.word(start, endOffset, endOffset === plainEnd ? plainHash : wordHash(input, start, endOffset));
   if (state.offset < n && input.charCodeAt(state.offset) === 0x23) {
     const commentStart = state.offset;
     const commentLine = state.line;
@@ -257,7 +259,7 @@ function lexQuoted(state: LexState): void {
     escaped = false;
     state.advance();
   }
-  const token = makeToken(value, true, state.source, corednsLine, countLineBreaks(value), startOffset, state.offset, typeOfText(value).tokenTypeIdx!);
+  const token = makeToken(state.words.note(value), true, state.source, corednsLine, countLineBreaks(value), startOffset, state.offset, typeOfText(value).tokenTypeIdx!);
   if (!closed) {
     state.unterminatedQuote = token;
     // CoreDNS emits the swallowed text as a token only when it is not empty.
@@ -309,15 +311,27 @@ function lexLineComment(state: LexState): void {
 class WordTable {
   private readonly words: Array<string | undefined> = new Array<string | undefined>(WORD_TABLE_SIZE).fill(undefined);
   private readonly hashes = new Int32Array(WORD_TABLE_SIZE);
+  /**
+   * Whether a word of the document may hold an environment placeholder. Each word is asked when it enters the
+   * table (a word found in the table was asked then), so a document's words are scanned for `{$`, `{%` and
+   * the add-on marker once each, not once per token (see TokenSource.mayHoldPlaceholders).
+   */
+  placeholders = false;
 
   constructor(private readonly input: string) {}
+
+  /** Notes a word made outside the table (quoted, or holding a `\r`) and returns it. */
+  note(word: string): string {
+    if (!this.placeholders && mayHoldPlaceholder(word)) this.placeholders = true;
+    return word;
+  }
 
   /** The word `input[start, end)` whose wordHash is `hash`, shared with earlier tokens of the same text. */
   word(start: number, end: number, hash: number): string {
     const input = this.input;
     const length = end - start;
     // Longer words are mostly unique (names, addresses), and V8 slices them as views of the input anyway.
-    if (length > MAX_SHARED_WORD) return input.slice(start, end);
+    if (length > MAX_SHARED_WORD) return this.note(input.slice(start, end));
     // One-character words (braces, `.`, small numbers) are a third of a typical file's tokens: each printable
     // ASCII one is a constant string, with no hash to compare.
     if (length === 1) {
@@ -327,7 +341,7 @@ class WordTable {
     const slot = (hash ^ (hash >>> 15)) & (WORD_TABLE_SIZE - 1);
     const known = this.words[slot];
     if (known !== undefined && this.hashes[slot] === hash && known.length === length && input.startsWith(known, start)) return known;
-    const word = input.slice(start, end);
+    const word = this.note(input.slice(start, end));
     this.words[slot] = word;
     this.hashes[slot] = hash;
     return word;

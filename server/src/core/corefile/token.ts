@@ -33,6 +33,13 @@ export interface Token {
 export class TokenSource {
   private lineStarts: Int32Array | undefined = undefined;
 
+  /**
+   * Whether any token read from the text may hold an environment placeholder (see mayHoldPlaceholder in
+   * env.ts). The lexer sets it once it has read the whole text, having asked each distinct word once; until
+   * then, and for a source no lexer read, it is true, so that a reader trusting it never misses a placeholder.
+   */
+  mayHoldPlaceholders = true;
+
   constructor(
     readonly uri: string,
     readonly text: string,
