@@ -341,7 +341,12 @@ class WordTable {
     const slot = (hash ^ (hash >>> 15)) & (WORD_TABLE_SIZE - 1);
     const known = this.words[slot];
     if (known !== undefined && this.hashes[slot] === hash && known.length === length && input.startsWith(known, start)) return known;
-    const word = this.note(input.slice(start, end));
+    return this.insert(start, end, hash, slot);
+  }
+
+  /** A word not in the table yet: made, asked about placeholders, and kept (out of word's way, as it is rarer). */
+  private insert(start: number, end: number, hash: number, slot: number): string {
+    const word = this.note(this.input.slice(start, end));
     this.words[slot] = word;
     this.hashes[slot] = hash;
     return word;
