@@ -2,7 +2,7 @@
 // CoreDNS's lexer yields for it, with the ranges the editor needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lexCorefile, lexForGrammar } from '../../server/src/core/corefile/lexer.js';
+import { commentRange, commentText, lexCorefile, lexForGrammar } from '../../server/src/core/corefile/lexer.js';
 import { LCurly, RCurly, Import, NL, Word, MAX_BLOCK_DEPTH, toGrammarTokens } from '../../server/src/core/corefile/grammar-tokens.js';
 import { tokenRange } from '../../server/src/core/corefile/token.js';
 
@@ -62,7 +62,7 @@ for (const row of rows) {
     }
     if (row.lines) assert.deepEqual(result.tokens.map((t) => t.line), row.lines);
     if (row.comments) {
-      assert.deepEqual(result.comments.map((c) => [c.text, c.range.start.line, c.range.start.character, c.range.end.line, c.range.end.character]), row.comments);
+      assert.deepEqual(result.comments.map((c) => { const r = commentRange(c); return [commentText(c), r.start.line, r.start.character, r.end.line, r.end.character]; }), row.comments);
     }
     assert.equal(result.unterminatedQuote !== undefined, row.unterminated ?? false);
   });
@@ -70,7 +70,7 @@ for (const row of rows) {
 
 test('lexer: comments are recorded with their ranges', () => {
   const result = lexCorefile('. { # after brace\n  whoami#tail\n}', 'file:///Corefile');
-  assert.deepEqual(result.comments.map((c) => [c.text, c.range.start.line, c.range.start.character, c.range.end.character]), [
+  assert.deepEqual(result.comments.map((c) => { const r = commentRange(c); return [commentText(c), r.start.line, r.start.character, r.end.character]; }), [
     ['# after brace', 0, 4, 17],
     ['#tail', 1, 8, 13],
   ]);

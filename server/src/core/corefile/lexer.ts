@@ -18,9 +18,25 @@ const { GrammarInputBuilder } = grammarTokens;
 type GrammarInputBuilder = grammarTokens.GrammarInputBuilder;
 
 
+/**
+ * A comment, from its `#` to its last character that is not a `\r`, kept as offsets into its document's text
+ * like a token: its text and range are made when asked (commentText, commentRange), as few of a large
+ * Corefile's comments are ever shown.
+ */
 export interface Comment {
-  range: Range;
-  text: string;
+  source: TokenSource;
+  start: number;
+  end: number;
+}
+
+/** The comment as written, `#` included. */
+export function commentText(comment: Comment): string {
+  return comment.source.text.slice(comment.start, comment.end);
+}
+
+/** Where the comment is written: a new object, the caller's to keep. */
+export function commentRange(comment: Comment): Range {
+  return { start: comment.source.position(comment.start), end: comment.source.position(comment.end) };
 }
 
 export interface LexResult {
@@ -220,10 +236,8 @@ function lexWordEnd(state: LexState, start: number, plainHash: number): void {
   const value = carriageReturns ? state.words.note(input.slice(start, endOffset).replace(/\r/g, '')) : state.words.word(start, endOffset, endOffset === plainEnd ? plainHash : wordHash(input, start, endOffset));
   if (state.offset < n && input.charCodeAt(state.offset) === 0x23) {
     const commentStart = state.offset;
-    const commentLine = state.line;
-    const commentCharacter = state.character;
     while (state.offset < n && !isGoSpace(input.charCodeAt(state.offset))) state.advance();
-    state.comments.push(makeComment(input.slice(commentStart, state.offset), commentLine, commentCharacter, state.line, state.character));
+    state.comments.push(makeComment(state.source, commentStart, state.offset));
   }
   // A bare word never holds a `\n`: it is whitespace.
   state.addToken(makeToken(value, false, state.source, corednsLine, 0, start, endOffset, typeOfText(value).tokenTypeIdx!));
@@ -273,8 +287,6 @@ function lexQuoted(state: LexState): void {
 function lexLineComment(state: LexState): void {
   const input = state.input;
   const startOffset = state.offset;
-  const startLine = state.line;
-  const startCharacter = state.character;
   // Only `\n` ends it: CoreDNS skips a lone `\r` without leaving the comment.
   let lineEnd = input.indexOf('\n', startOffset);
   if (lineEnd < 0) lineEnd = input.length;
@@ -283,23 +295,17 @@ function lexLineComment(state: LexState): void {
   if (!carriageReturn) {
     // The common case: no `\r` in the comment, so it is one stretch of one LSP line.
     state.offset = lineEnd;
-    state.comments.push(makeComment(input.slice(startOffset, lineEnd), startLine, startCharacter, startLine, state.character));
+    state.comments.push(makeComment(state.source, startOffset, lineEnd));
     return;
   }
-  // The comment's range and text end at its last character that is not a `\r`.
-  let endLine = startLine;
-  let endCharacter = startCharacter;
+  // The comment ends at its last character that is not a `\r`.
   let endOffset = startOffset;
   while (state.offset < lineEnd) {
     const c = input.charCodeAt(state.offset);
     state.advance();
-    if (c !== 0x0d) {
-      endLine = state.line;
-      endCharacter = state.character;
-      endOffset = state.offset;
-    }
+    if (c !== 0x0d) endOffset = state.offset;
   }
-  state.comments.push(makeComment(input.slice(startOffset, endOffset), startLine, startCharacter, endLine, endCharacter));
+  state.comments.push(makeComment(state.source, startOffset, endOffset));
 }
 
 /**
@@ -407,7 +413,7 @@ function makeToken(
   };
 }
 
-/** Every comment is built here, with its range, in one literal. */
-function makeComment(text: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number): Comment {
-  return { range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } }, text };
+/** Every comment is built here, in one literal. */
+function makeComment(source: TokenSource, start: number, end: number): Comment {
+  return { source, start, end };
 }

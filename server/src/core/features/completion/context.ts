@@ -4,6 +4,7 @@
 // tokens with a brace stack, which holds up while the text is half typed (an unclosed block, a word the
 // parser cannot place yet).
 import type { CorefileTree } from '../../corefile/ast.js';
+import type { Comment } from '../../corefile/lexer.js';
 import { isCloseBrace, isOpenBrace, startsNewLine, tokenStart, type Token } from '../../corefile/token.js';
 import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
@@ -42,7 +43,7 @@ export function corefileCursor(text: string, tree: CorefileTree, position: Posit
   const wordStart = offset - prefix.length;
   // Inside a comment, a quoted word, or a token that began before the word (a quote spanning lines),
   // nothing the cursor could receive is certain.
-  if (prefix.includes('"') || tree.comments.some((c) => c.range.start.line === position.line && c.range.start.character <= position.character)) return undefined;
+  if (prefix.includes('"') || tree.comments.some((c) => commentStartsOnLineBefore(c, position))) return undefined;
   if (tree.tokens.some((t) => t.start < wordStart && t.end > wordStart)) return undefined;
   const at = (start: number, context: CorefileContext): CorefileCursor => ({
     context,
@@ -84,6 +85,12 @@ export function corefileCursor(text: string, tree: CorefileTree, position: Posit
     return at(wordStart, { kind: 'import' });
   }
   return undefined;
+}
+
+/** Whether a comment starts on the cursor's line at or before the cursor (so the cursor is inside it). */
+function commentStartsOnLineBefore(comment: Comment, position: Position): boolean {
+  const start = comment.source.position(comment.start);
+  return start.line === position.line && start.character <= position.character;
 }
 
 function frameFor(stack: readonly Frame[], open: Token, lineFirst: Token | undefined): Frame {

@@ -2,7 +2,7 @@
 // snippet or an option block, and each run of two or more consecutive lines that hold only a comment.
 // Positions rather than lines, so a Corefile inside YAML can map them to the YAML exactly.
 import type { CorefileTree, OptionBlock, Statement, TopLevelItem } from '../../corefile/ast.js';
-import type { Comment } from '../../corefile/lexer.js';
+import { commentRange, type Comment } from '../../corefile/lexer.js';
 import { tokenStart, type Token } from '../../corefile/token.js';
 import { editorLineStarts } from '../../text-lines.js';
 import type { Position } from '../../types.js';
@@ -64,25 +64,27 @@ function blockSpan(open: Token, close: Token | undefined, end: Position): FoldSp
 /** Runs of comments that each stand alone on consecutive lines; a comment after a word ends a run. */
 function commentRuns(comments: readonly Comment[], text: string, into: FoldSpan[]): void {
   const starts = editorLineStarts(text);
-  let first: Comment | undefined;
-  let last: Comment | undefined;
+  // The first and the last comment of the run being read, with where each starts.
+  let first: { comment: Comment; start: Position } | undefined;
+  let last: { comment: Comment; start: Position } | undefined;
   const flush = (): void => {
-    if (first !== undefined && last !== undefined && last.range.start.line > first.range.start.line) {
-      into.push({ kind: 'comment', start: first.range.start, end: last.range.end, closed: true });
+    if (first !== undefined && last !== undefined && last.start.line > first.start.line) {
+      into.push({ kind: 'comment', start: first.start, end: commentRange(last.comment).end, closed: true });
     }
     first = undefined;
     last = undefined;
   };
   for (const comment of comments) {
-    const { line, character } = comment.range.start;
+    const start = comment.source.position(comment.start);
+    const { line, character } = start;
     const before = text.slice(starts[line] ?? 0, (starts[line] ?? 0) + character);
     if (before.trim() !== '') {
       flush();
       continue;
     }
-    if (last !== undefined && line !== last.range.start.line + 1) flush();
-    first ??= comment;
-    last = comment;
+    if (last !== undefined && line !== last.start.line + 1) flush();
+    first ??= { comment, start };
+    last = { comment, start };
   }
   flush();
 }

@@ -2,7 +2,7 @@
 // them, and the results must agree on every token (its value and whether it was quoted), on which
 // neighbouring tokens share a line (how CoreDNS ends directives and opens blocks) and on every comment's
 // words. Absolute line numbers may differ: blank lines carry no meaning.
-import { lexCorefile, type LexResult } from '../../corefile/lexer.js';
+import { commentText, lexCorefile, type LexResult } from '../../corefile/lexer.js';
 import { onSameLine } from '../../corefile/token.js';
 
 export function sameCorefileReading(before: string, after: string): boolean {
@@ -26,5 +26,5 @@ function sameTokens(a: LexResult, b: LexResult): boolean {
 /** Comments mean nothing to CoreDNS, but a formatter must not lose or rewrite them either. */
 function sameComments(a: LexResult, b: LexResult): boolean {
   if (a.comments.length !== b.comments.length) return false;
-  return a.comments.every((c, i) => c.text.trimEnd() === b.comments[i]!.text.trimEnd());
+  return a.comments.every((c, i) => commentText(c).trimEnd() === commentText(b.comments[i]!).trimEnd());
 }
