@@ -10,12 +10,24 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Offsets of the first character of each line as an editor counts them (`\n`, `\r\n` and a lone `\r`). */
+/**
+ * Offsets of the first character of each line as an editor counts them (`\n`, `\r\n` and a lone `\r`).
+ * Line ends are found with the engine's string search rather than a loop over every character, which on a
+ * large Corefile is several times faster (a token's position is made from this table, see TokenSource).
+ */
 export function editorLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  let lineFeed = text.indexOf('\n');
+  let carriageReturn = text.indexOf('\r');
+  while (lineFeed >= 0 || carriageReturn >= 0) {
+    if (carriageReturn >= 0 && (lineFeed < 0 || carriageReturn < lineFeed)) {
+      // A \r ends a line unless a \n follows it, which ends the line instead.
+      if (text.charCodeAt(carriageReturn + 1) !== 0x0a) starts.push(carriageReturn + 1);
+      carriageReturn = text.indexOf('\r', carriageReturn + 1);
+    } else {
+      starts.push(lineFeed + 1);
+      lineFeed = text.indexOf('\n', lineFeed + 1);
+    }
   }
   return starts;
 }

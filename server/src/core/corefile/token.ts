@@ -3,6 +3,7 @@
 // read from: a large Corefile has hundreds of thousands of tokens, of which only a few are ever shown in a
 // diagnostic or an editor feature, so lines and characters (and LSP Ranges, three objects each) are made
 // from the offsets when one is needed (tokenRange, tokenStart, tokenEnd).
+import { editorLineStarts, offsetToPosition } from '../text-lines.js';
 import type { Position, Range } from '../types.js';
 
 export interface Token {
@@ -31,7 +32,7 @@ export interface Token {
  * position is asked for.
  */
 export class TokenSource {
-  private lineStarts: Int32Array | undefined = undefined;
+  private lineStarts: number[] | undefined = undefined;
 
   /**
    * Whether any token read from the text may hold an environment placeholder (see mayHoldPlaceholder in
@@ -47,48 +48,8 @@ export class TokenSource {
 
   /** The LSP position of an offset into the text. */
   position(offset: number): Position {
-    const starts = (this.lineStarts ??= findLineStarts(this.text));
-    // The last line that starts at or before the offset.
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - starts[low]! };
+    return offsetToPosition((this.lineStarts ??= editorLineStarts(this.text)), offset);
   }
-}
-
-/**
- * Where each line of a text starts. Line ends are found with the engine's string search rather than a loop
- * over every character: on a large Corefile that is several times faster, and a document's table is made
- * whenever a finding in it is shown.
- */
-function findLineStarts(text: string): Int32Array {
-  let starts = new Int32Array(256);
-  let count = 1;
-  const add = (start: number): void => {
-    if (count === starts.length) {
-      const grown = new Int32Array(count * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[count++] = start;
-  };
-  let lineFeed = text.indexOf('\n');
-  let carriageReturn = text.indexOf('\r');
-  while (lineFeed >= 0 || carriageReturn >= 0) {
-    if (carriageReturn >= 0 && (lineFeed < 0 || carriageReturn < lineFeed)) {
-      // A \r ends a line unless a \n follows it, which ends the line instead.
-      if (text.charCodeAt(carriageReturn + 1) !== 0x0a) add(carriageReturn + 1);
-      carriageReturn = text.indexOf('\r', carriageReturn + 1);
-    } else {
-      add(lineFeed + 1);
-      lineFeed = text.indexOf('\n', lineFeed + 1);
-    }
-  }
-  return starts.subarray(0, count);
 }
 
 /** Whether `next` continues the line of `prev`, by the rule CoreDNS's dispenser applies (NextArg). */
