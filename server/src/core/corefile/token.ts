@@ -91,14 +91,3 @@ export function tokenEnd(token: Token): Position {
 export function spanRange(first: Token, last: Token): Range {
   return { start: first.source.position(first.start), end: last.source.position(last.end) };
 }
-
-/** Whether a token as written runs over more than one line (a quoted token holding a line break). */
-export function spansLines(token: Token): boolean {
-  const text = token.source.text;
-  for (let i = token.start; i < token.end; i++) {
-    const c = text.charCodeAt(i);
-    // A line starts right after this character (as in TokenSource), inside the token or where it ends.
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) return true;
-  }
-  return false;
-}

@@ -7,7 +7,7 @@
 // is not classified: its name is only known once CoreDNS substitutes the value, so only the placeholders
 // themselves are coloured.
 import type { CorefileTree, DirectiveNode, ImportNode, OptionBlock, SnippetNode, Statement, TopLevelItem } from '../../corefile/ast.js';
-import { spansLines, tokenRange, type Token } from '../../corefile/token.js';
+import { tokenRange, type Token } from '../../corefile/token.js';
 import { findExternalPlugin } from '../../plugins/external.js';
 import { executionIndex } from '../../plugins/order.js';
 import { pluginModule } from '../../plugins/registry.js';
@@ -49,8 +49,10 @@ export function corefileWordTokens(text: string, settings: AnalysisSettings): Wo
       continue;
     }
     const kind = kinds.get(token.start);
-    if (kind === undefined || spansLines(token)) continue;
-    out.push({ range: kind.type === 'macro' ? snippetNameRange(token) : tokenRange(token), ...kind });
+    if (kind === undefined) continue;
+    const range = tokenRange(token);
+    if (range.start.line !== range.end.line) continue;
+    out.push({ range: kind.type === 'macro' ? snippetNameRange(token) : range, ...kind });
   }
   return out;
 }
