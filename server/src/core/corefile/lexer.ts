@@ -2,8 +2,8 @@
 // corefile-facts.md §(d)): whitespace separates tokens, `\r` outside quotes is dropped even inside a word,
 // `#` at a token's start comments out the rest of the line while `#` inside a word only drops the rest of
 // that word, `"` opens a quoted token only at a token's start, inside quotes only `\"` is an escape, and
-// an unterminated quote runs to the end of the file. It also records exact LSP positions, which CoreDNS
-// does not need but every editor feature does.
+// an unterminated quote runs to the end of the file. It also records where each token and comment is
+// written, as offsets from which its TokenSource makes the LSP positions every editor feature needs.
 import type { Range } from '../types.js';
 import { mayHoldPlaceholder } from './env.js';
 import * as grammarTokens from './grammar-tokens.js';
@@ -86,13 +86,12 @@ export function lexForGrammar(input: string, uri: string): { lexed: LexResult; g
  * `\n`, and words with a character outside printable ASCII. The main loop of lex keeps its place in local
  * variables, which V8 can hold in registers, and hands it over through this object only to those paths.
  *
- * LSP counts `\r\n`, `\n` and a lone `\r` as line ends, while CoreDNS counts only `\n`; both are tracked so
- * that ranges follow the editor and line logic follows CoreDNS. The LSP column is `offset - lineStart`: every
- * UTF-16 unit moves it on by one, and every LSP line end sets it back to zero.
+ * CoreDNS counts only `\n` as a line end (corednsLine, which decides what shares a line). Where the editor's
+ * current line starts (`\r\n`, `\n` and a lone `\r` end one) is tracked too, for the one rule that needs it:
+ * a word's trailing `\r` is trimmed from its range only back to the start of that line (see lexWordEnd).
  */
 class LexState {
   offset = 0;
-  line = 0;
   lineStart = 0;
   corednsLine = 0;
   /** How many of `tokens` are filled (the array is made larger than that, then trimmed). */
@@ -112,17 +111,11 @@ class LexState {
   advance(): void {
     const ch = this.input.charCodeAt(this.offset++);
     if (ch === 0x0a) {
-      this.line++;
       this.corednsLine++;
       this.lineStart = this.offset;
     } else if (ch === 0x0d && this.input.charCodeAt(this.offset) !== 0x0a) {
-      this.line++;
       this.lineStart = this.offset;
     }
-  }
-
-  get character(): number {
-    return this.offset - this.lineStart;
   }
 
   addToken(token: Token): void {
@@ -143,7 +136,6 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
   const n = input.length;
   // A BOM at the start is no token, but it is a character of the first line.
   let offset = input.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 0;
   let lineStart = 0;
   let corednsLine = 0;
 
@@ -151,7 +143,6 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
     let ch = input.charCodeAt(offset);
     if (ch === 0x0a) {
       // A line break, and with it the next line's indentation.
-      line++;
       corednsLine++;
       lineStart = ++offset;
       for (ch = input.charCodeAt(offset); ch === 0x20 || ch === 0x09; ch = input.charCodeAt(++offset));
@@ -179,14 +170,12 @@ function lex(input: string, uri: string, grammar: GrammarInputBuilder | undefine
       }
     }
     state.offset = offset;
-    state.line = line;
     state.lineStart = lineStart;
     state.corednsLine = corednsLine;
     state.tokenCount = tokenCount;
     if (start === offset) lexRare(state);
     else lexWordEnd(state, start, hash);
     offset = state.offset;
-    line = state.line;
     lineStart = state.lineStart;
     corednsLine = state.corednsLine;
     tokenCount = state.tokenCount;
@@ -226,13 +215,9 @@ function lexWordEnd(state: LexState, start: number, plainHash: number): void {
     state.advance();
   }
   let endOffset = state.offset;
-  // The column of endOffset: a word's range never ends before the start of the line its end is on.
-  let endCharacter = state.character;
-  // A `\r` right before the line break belongs to the line end, not to the word's range.
-  while (endOffset > start && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(state.offset) === 0x0a && endCharacter > 0) {
-    endOffset--;
-    endCharacter--;
-  }
+  // A `\r` right before the line break belongs to the line end, not to the word's range; the range never
+  // ends before the start of the editor line its end is on.
+  while (endOffset > start && endOffset > state.lineStart && input.charCodeAt(endOffset - 1) === 0x0d && input.charCodeAt(state.offset) === 0x0a) endOffset--;
   const value = carriageReturns ? state.words.note(input.slice(start, endOffset).replace(/\r/g, '')) : state.words.word(start, endOffset, endOffset === plainEnd ? plainHash : wordHash(input, start, endOffset));
   if (state.offset < n && input.charCodeAt(state.offset) === 0x23) {
     const commentStart = state.offset;
