@@ -198,9 +198,9 @@ class Expander {
    */
   private directiveTokens(name: ArgToken, statement: DirectiveNode, via: ImportNode[], depth: number): readonly ArgToken[] {
     const source = statement.tokens;
-    if (name === source[0] && this.standsForItself(source, via.length === 0, statement.blocks.length > 0)) return source as readonly LexedToken[];
-    const env = this.options.env;
     const onlyUse = via.length === 0;
+    if (name === source[0] && this.readableAsWritten(source, onlyUse, statement.blocks.length > 0)) return source as readonly LexedToken[];
+    const env = this.options.env;
     const tokens = this.tokenBuffer;
     const unknownWords = this.unknownWords;
     const unknownFrom = unknownWords.length;
@@ -233,7 +233,7 @@ class Expander {
    * Whether the plugin can read a directive's tokens as they are: each stands for itself (see toArgToken), and
    * no word after the name can start an import line of the directive's blocks.
    */
-  private standsForItself(tokens: readonly Token[], onlyUse: boolean, hasBlocks: boolean): boolean {
+  private readableAsWritten(tokens: readonly Token[], onlyUse: boolean, hasBlocks: boolean): boolean {
     const env = this.options.env;
     for (let i = 1; i < tokens.length; i++) {
       const token = tokens[i]!;
