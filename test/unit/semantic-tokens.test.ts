@@ -82,6 +82,13 @@ const CASES: Case[] = [
     expected: ['0:2 7 variable[]', '1:4 10 variable[]', '2:4 7 function[defaultLibrary]', '2:14 5 variable[]'],
   },
   {
+    // An editor ends a line at a lone \r too, CoreDNS does not: the placeholder is an argument of forward,
+    // written on the editor's next line.
+    name: 'Corefile: a placeholder after a lone \\r is placed on the editor\'s line',
+    doc: doc('corefile', '. {\n    log\n    forward . 1.1.1.1 \r {$UP}\n}\n'),
+    expected: ['0:0 1 namespace[]', '1:4 3 function[defaultLibrary]', '2:4 7 function[defaultLibrary]', '3:1 5 variable[]'],
+  },
+  {
     name: 'Corefile: broken text never throws and colours what it can read',
     doc: doc('corefile', '. {\n    cache {\n        success\n  "unterminated\n'),
     expected: ['0:0 1 namespace[]', '1:4 5 function[defaultLibrary]', '2:8 7 property[]'],

@@ -13,7 +13,6 @@ import { executionIndex } from '../../plugins/order.js';
 import { pluginModule } from '../../plugins/registry.js';
 import { directiveStatus, optionStatus } from '../../plugins/versions.js';
 import type { AnalysisSettings } from '../../settings.js';
-import { lineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Range } from '../../types.js';
 import { envReferences } from '../hover/env.js';
 import { anyTreeFor } from '../shared-parse.js';
@@ -37,13 +36,13 @@ export function corefileWordTokens(text: string, settings: AnalysisSettings): Wo
   const tree = anyTreeFor(text);
   const kinds = new Map<number, Kind>();
   new Classifier(tree, settings, kinds).items(tree.items);
-  const starts = lineStarts(text);
   const out: WordToken[] = [];
   for (const token of tree.tokens) {
     const refs = envReferences(text.slice(token.start, token.end), token.start);
     if (refs.length > 0) {
       for (const ref of refs) {
-        const range = { start: offsetToPosition(starts, ref.start), end: offsetToPosition(starts, ref.end) };
+        // Placed as the editor counts lines (a lone \r ends one), like the token itself.
+        const range = { start: token.source.position(ref.start), end: token.source.position(ref.end) };
         if (range.start.line === range.end.line) out.push({ range, type: 'variable', modifiers: [] });
       }
       continue;
