@@ -32,10 +32,10 @@ export async function checkLikeAPerson(page, { codePrefix, screenshot, record })
       if (!cls || /\bmtk1\b/.test(cls)) throw new Error(`\`whoami\` is drawn with the default colour (class "${cls}")`);
     }],
     ['an error squiggle appears and its hover shows the message and the code', async () => {
-      const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-error').first();
-      await squiggle.waitFor({ state: 'attached', timeout: 60_000 });
-      const box = await squiggle.boundingBox();
-      if (!box) throw new Error('the squiggle has no position on screen');
+      // Only a squiggle the page shows counts: another editor (a hidden tab) may hold one too.
+      const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-error:visible').first();
+      await squiggle.waitFor({ state: 'visible', timeout: 60_000 });
+      const box = await boxOnScreen(squiggle, 'the squiggle');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const hover = page.locator('.monaco-hover:visible').first();
       await hover.waitFor({ timeout: 20_000 });
@@ -75,6 +75,18 @@ export async function checkLikeAPerson(page, { codePrefix, screenshot, record })
       record(name, error instanceof Error ? error : new Error(String(error)));
     }
   }
+}
+
+// The editor may draw a decoration before it lays the line out, or redraw it when the diagnostics are
+// published again, so a squiggle can be in the page for a moment with no box; wait until it has one.
+async function boxOnScreen(locator, what, boundMs = 20_000) {
+  const giveUpAt = Date.now() + boundMs;
+  while (Date.now() < giveUpAt) {
+    const box = await locator.boundingBox({ timeout: 5_000 }).catch(() => null);
+    if (box && box.width > 0 && box.height > 0) return box;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} has no position on screen after ${boundMs / 1000} s`);
 }
 
 async function waitForText(locator, accept, what, boundMs = 15_000) {
