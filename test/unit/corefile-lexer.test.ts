@@ -49,6 +49,8 @@ const rows: Row[] = [
   { rule: 'a backslash at the end of an unterminated quote is dropped', input: '"ab\\', tokens: ['ab'], unterminated: true },
   { rule: 'an empty unterminated quote yields no token', input: 'a "', tokens: ['a'], unterminated: true },
   { rule: 'words whose hashes collide stay distinct', input: 'Aa BB Aa BB', tokens: ['Aa', 'BB', 'Aa', 'BB'] },
+  { rule: 'a quoted token over a line break ends on its last line', input: '\n"a\nbc" d', tokens: ['a\nbc', 'd'], ranges: [[1, 0, 2, 3], [2, 4, 2, 5]], lines: [1, 2] },
+  { rule: 'an unterminated quote that ends with a line break ends at the start of the next line', input: 'a "b\n', tokens: ['a', 'b\n'], ranges: [[0, 0, 0, 1], [0, 2, 1, 0]], lines: [0, 0], unterminated: true },
   { rule: 'a BOM counts as a character of the first line', input: '\ufeffa\r\nb', tokens: ['a', 'b'], ranges: [[0, 1, 0, 2], [1, 0, 1, 1]] },
   { rule: 'indentation after line breaks is skipped', input: 'a\n  \t b\n\n\tc', tokens: ['a', 'b', 'c'], ranges: [[0, 0, 0, 1], [1, 4, 1, 5], [3, 1, 3, 2]], lines: [0, 1, 3] },
 ];

@@ -28,11 +28,21 @@ export interface Token {
 /**
  * A document that tokens were read from: its URI and text, shared by all its tokens. It turns offsets into
  * LSP positions, which count `\r\n`, `\n` and a lone `\r` as line ends (CoreDNS counts only `\n`, see
- * Token.line) and every UTF-16 unit as a character; where its lines start is found once, when the first
- * position is asked for.
+ * Token.line) and every UTF-16 unit as a character.
+ *
+ * A token's position is made from its CoreDNS line when the text has no lone `\r` (nearly always): the two
+ * ways of counting lines then agree, and only the start of the token's own line has to be found, by searching
+ * back from the token. A table of every line's start, which for a large file costs more than the analysis of
+ * a few findings, is built only for offsets that are not a token's, for a text with a lone `\r`, or once the
+ * searches have read as many characters as the table would (many positions on long lines), so that no text
+ * makes positions cost more than twice the table.
  */
 export class TokenSource {
   private lineStarts: number[] | undefined = undefined;
+  /** Whether the editor's lines are CoreDNS's lines (no lone `\r`); found when first needed. */
+  private linesAgree: boolean | undefined = undefined;
+  /** How many more characters the searches for a line's start may read before the table is built instead. */
+  private searchBudget: number;
 
   /**
    * Whether any token read from the text may hold an environment placeholder (see mayHoldPlaceholder in
@@ -44,12 +54,33 @@ export class TokenSource {
   constructor(
     readonly uri: string,
     readonly text: string,
-  ) {}
+  ) {
+    this.searchBudget = text.length;
+  }
 
   /** The LSP position of an offset into the text. */
   position(offset: number): Position {
     return offsetToPosition((this.lineStarts ??= editorLineStarts(this.text)), offset);
   }
+
+  /**
+   * The LSP position of an offset into the text that lies on CoreDNS line `corednsLine` (a token's start on
+   * its `line`, or its end on `line + lineBreaks`).
+   */
+  positionOnLine(offset: number, corednsLine: number): Position {
+    if (this.lineStarts !== undefined || this.searchBudget <= 0 || !(this.linesAgree ??= !hasLoneCarriageReturn(this.text))) return this.position(offset);
+    const lineStart = offset === 0 ? 0 : this.text.lastIndexOf('\n', offset - 1) + 1;
+    this.searchBudget -= offset - lineStart + 1;
+    return { line: corednsLine, character: offset - lineStart };
+  }
+}
+
+/** Whether a `\r` not followed by `\n` ends a line of the text for an editor (but not for CoreDNS). */
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 0x0a) return true;
+  }
+  return false;
 }
 
 /** Whether `next` continues the line of `prev`, by the rule CoreDNS's dispenser applies (NextArg). */
@@ -74,20 +105,20 @@ export function isCloseBrace(token: Token | undefined): boolean {
 
 /** The exact range of a token as written, quotes included: a new object, the caller's to keep. */
 export function tokenRange(token: Token): Range {
-  return { start: token.source.position(token.start), end: token.source.position(token.end) };
+  return { start: tokenStart(token), end: tokenEnd(token) };
 }
 
 /** Where a token starts. */
 export function tokenStart(token: Token): Position {
-  return token.source.position(token.start);
+  return token.source.positionOnLine(token.start, token.line);
 }
 
-/** Where a token ends. */
+/** Where a token ends: on its last line, after the line breaks a quoted token holds. */
 export function tokenEnd(token: Token): Position {
-  return token.source.position(token.end);
+  return token.source.positionOnLine(token.end, token.line + token.lineBreaks);
 }
 
 /** A range that spans from the start of one token to the end of another. */
 export function spanRange(first: Token, last: Token): Range {
-  return { start: first.source.position(first.start), end: last.source.position(last.end) };
+  return { start: tokenStart(first), end: tokenEnd(last) };
 }
