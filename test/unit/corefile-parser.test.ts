@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeCorefile } from '../../server/src/core/corefile/analyze.js';
+import { lexCorefile } from '../../server/src/core/corefile/lexer.js';
+import { parseCorefile, parseTopLevel } from '../../server/src/core/corefile/parse.js';
 import { memoryHost } from '../../server/src/core/host.js';
 import { defaultSettings, withDefaults } from '../../server/src/core/settings.js';
 
@@ -217,6 +219,34 @@ for (const row of rows) {
     assert.deepEqual(findings, row.findings ?? []);
   });
 }
+
+// A whole document is parsed with its hottest repetitions chosen by hand, a token list read on its own
+// (an imported file) through chevrotain's own repetitions; the two must read any tokens alike. Random lines
+// of the pieces the grammar tells apart (braces, `import`, keys, snippets, quoted words, line breaks in and
+// out of quotes, comments), from a seeded generator so that a failure names a reproducible text.
+test('parser: a document and the same tokens read as a token list give the same tree and errors', () => {
+  const pieces = ['{', '}', 'import', 'a', 'b,', '(s)', '.', '\n', '\n', '\n', '"q x"', '"{"', '# c\n', 'import', '{', '}', '\n', 'x.org:53', 'forward', '"a\nb"'];
+  let seed = 7;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  // The tokens' TokenSource is the same object on both sides; it is left out to keep the comparison small.
+  const shown = (value: unknown): string => JSON.stringify(value, (key, v: unknown) => (key === 'source' ? undefined : v));
+  let withErrors = 0;
+  for (let i = 0; i < 3000; i++) {
+    let text = '';
+    for (let j = 1 + Math.floor(random() * 40); j > 0; j--) text += pieces[Math.floor(random() * pieces.length)]! + (random() < 0.6 ? ' ' : '');
+    const document = parseCorefile(text, 'file:///x/Corefile');
+    const list = parseTopLevel(lexCorefile(text, 'file:///x/Corefile').tokens);
+    // Only the document parse knows the text, so only it reports a quote left open.
+    const documentErrors = document.errors.filter((e) => e.code !== 'syntax/unterminated-quote');
+    if (documentErrors.length > 0) withErrors++;
+    assert.equal(shown({ items: document.items, errors: documentErrors }), shown({ items: list.items, errors: list.errors }), `text ${JSON.stringify(text)}`);
+  }
+  // The texts must exercise the error paths too, or the comparison would prove little.
+  assert.ok(withErrors > 1000, `only ${withErrors} texts had syntax errors`);
+});
 
 test('parser: never throws on hostile input', () => {
   const inputs = ['{'.repeat(20000), '. {\n  hosts ' + '{\n'.repeat(20000) + '}\n'.repeat(20000) + '}\n', '{{{{', '}}}}', '"', '\\', 'import', 'import import import', '(', '()', '() {', '. {\n import\n}', '\u0000\u0001', '{ { { } } }\n}'.repeat(50)];

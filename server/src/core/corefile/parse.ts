@@ -4,7 +4,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range } from '../types.js';
 import { MAX_BLOCK_DEPTH, payloadOf, recycleGrammarInput, shownText, toGrammarTokens, type GrammarInput } from './grammar-tokens.js';
 import { lexForGrammar } from './lexer.js';
-import { corefileGrammar } from './parser.js';
+import { documentGrammar, tokenListGrammar, type CorefileGrammar } from './parser.js';
 import { tokenRange, tokenStart, type Token } from './token.js';
 import { appendAll } from '../append.js';
 
@@ -22,26 +22,25 @@ export function parseCorefile(text: string, uri: string): CorefileTree {
       severity: 'error',
     });
   }
-  const { result, problems } = runGrammar(input, (g) => g.corefile());
+  const { result, problems } = runGrammar(documentGrammar(), input, (g) => g.corefile());
   appendAll(errors, problems);
   return { uri, items: result ?? [], tokens: lexed.tokens, comments: lexed.comments, errors };
 }
 
 /** Parses tokens (of an imported snippet or file) as the statements of a server block. */
 export function parseStatements(tokens: readonly Token[]): { statements: Statement[]; errors: SyntaxError[] } {
-  const { result, problems } = runGrammar(toGrammarTokens(tokens), (g) => g.statements());
+  const { result, problems } = runGrammar(tokenListGrammar(), toGrammarTokens(tokens), (g) => g.statements());
   return { statements: result ?? [], errors: problems };
 }
 
 /** Parses tokens (of an imported snippet or file) as top-level items. */
 export function parseTopLevel(tokens: readonly Token[]): { items: TopLevelItem[]; errors: SyntaxError[] } {
-  const { result, problems } = runGrammar(toGrammarTokens(tokens), (g) => g.corefile());
+  const { result, problems } = runGrammar(tokenListGrammar(), toGrammarTokens(tokens), (g) => g.corefile());
   return { items: result ?? [], errors: problems };
 }
 
-function runGrammar<T>(grammarInput: GrammarInput, rule: (g: ReturnType<typeof corefileGrammar>) => T): { result: T | undefined; problems: SyntaxError[] } {
+function runGrammar<T>(grammar: CorefileGrammar, grammarInput: GrammarInput, rule: (g: CorefileGrammar) => T): { result: T | undefined; problems: SyntaxError[] } {
   const { tokens: input, tooDeep } = grammarInput;
-  const grammar = corefileGrammar();
   grammar.builder.begin();
   const problems: SyntaxError[] = [];
   if (tooDeep) {

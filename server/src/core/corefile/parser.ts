@@ -14,6 +14,12 @@ import { NO_BLOCKS, TreeBuilder } from './tree-builder.js';
 // each use of an imported binding is a call through the exporting module's getters.
 const { allTokenTypes, Import, LCurly, NL, payloadOf, RCurly, Word } = grammarTokens;
 
+// The token types by index, for the repetitions chosen by hand (see CorefileGrammar.byHand).
+const WORD = Word.tokenTypeIdx!;
+const IMPORT = Import.tokenTypeIdx!;
+const LCURLY = LCurly.tokenTypeIdx!;
+const LINE_BREAK = NL.tokenTypeIdx!;
+
 function payload(t: IToken): Token {
   return payloadOf(t)!;
 }
@@ -51,6 +57,20 @@ class CorefileGrammar extends EmbeddedActionsParser {
   private braceless = false;
   private directiveArgCount = 0;
 
+  /**
+   * Whether the hottest repetitions and options (a block's statements, a directive's words and blocks, an
+   * option block's pieces) choose by hand rather than through MANY, OR and OPTION. Each is an LL(1) choice on
+   * the next token's type, which chevrotain makes through its lookahead cache, a lookahead function, a
+   * repetition step, and at the end a search for a point to resynchronise at, every time: for the words of a
+   * large Corefile that is a large part of the parse. The hand-made choice is the same one (it reads the type
+   * the lookahead function reads and calls the same alternatives), and the DSL calls still run while
+   * chevrotain records the grammar. What it leaves out is that search, which in a whole document never
+   * changes the parse: there each of these repetitions ends at '{', '}', a line break or the end of the input,
+   * and the rules around it go on with every one of those. A token list read on its own can end early at a
+   * '}' that no '{' opened, where recovery does resynchronise, so its parser keeps the DSL's repetitions.
+   */
+  private readonly byHand: boolean;
+
   // The alternatives of every OR, built once.
   private readonly topLevelAlts: OrMethodOpts<void> = {
     IGNORE_AMBIGUITIES: true,
@@ -85,12 +105,13 @@ class CorefileGrammar extends EmbeddedActionsParser {
   private readonly afterBlockAlts: IOrAlt<void>[] = [{ ALT: this.directiveWordAfterBlock }, { ALT: this.directiveLaterBlock }];
   private readonly optionPieceAlts: IOrAlt<void>[] = [{ ALT: this.optionLineBreak }, { ALT: this.optionWord }, { ALT: this.optionNestedBlock }];
 
-  constructor() {
+  constructor(byHand: boolean) {
     // Recovery stays on: the grammar is total (every token sequence has a parse), so within a document it
     // never has to act, and a mistake here would then cost a partial tree rather than an empty one. A list of
     // statements read on its own (an imported file) is ended early by a '}', and there recovery reports the
     // brace and reads on after it.
     super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: grammarMessages });
+    this.byHand = byHand;
     this.performSelfAnalysis();
   }
 
@@ -142,12 +163,24 @@ class CorefileGrammar extends EmbeddedActionsParser {
    */
   public statements = this.RULE('statements', (): Statement[] => {
     const from = this.builder.statements.length;
-    this.MANY(this.statement);
+    if (this.byHand && !this.RECORDING_PHASE) while (this.statementByHand());
+    else this.MANY(this.statement);
     return this.builder.statements.take(from);
   });
 
   private statement(): void {
     this.OR(this.statementAlts);
+  }
+
+  /** One statement as `statementAlts` chooses it (`import` is a Word too, and its own alternative comes first); false at a '}' or the end. */
+  private statementByHand(): boolean {
+    const type = this.LA(1).tokenTypeIdx;
+    if (type === LINE_BREAK) this.lineBreak();
+    else if (type === IMPORT) this.statementImport();
+    else if (type === WORD) this.wordNamedDirective();
+    else if (type === LCURLY) this.braceNamedStatement();
+    else return false;
+    return true;
   }
 
   private statementImport(): void {
@@ -345,7 +378,8 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const b = this.builder;
     const from = b.pieces.length;
     if (!this.RECORDING_PHASE) b.tokens.push(payload(open));
-    this.MANY(this.optionPiece);
+    if (this.byHand && !this.RECORDING_PHASE) while (this.optionPieceByHand());
+    else this.MANY(this.optionPiece);
     const close = this.OPTION(this.optionBlockClose);
     if (this.RECORDING_PHASE) return undefined as unknown as OptionBlock;
     const block = b.optionBlock(payload(open), from, close ? payload(close) : undefined);
@@ -355,6 +389,16 @@ class CorefileGrammar extends EmbeddedActionsParser {
 
   private optionPiece(): void {
     this.OR(this.optionPieceAlts);
+  }
+
+  /** One piece as `optionPieceAlts` chooses it; false at a '}' or the end. */
+  private optionPieceByHand(): boolean {
+    const type = this.LA(1).tokenTypeIdx;
+    if (type === LINE_BREAK) this.optionLineBreak();
+    else if (type === WORD || type === IMPORT) this.optionWord();
+    else if (type === LCURLY) this.optionNestedBlock();
+    else return false;
+    return true;
   }
 
   private optionLineBreak(): void {
@@ -403,17 +447,24 @@ class CorefileGrammar extends EmbeddedActionsParser {
     const tokensFrom = b.tokens.length;
     const blocksFrom = b.directiveBlocks.length;
     // The directive's tokens start with its name, as the plugin's dispenser does.
+    const byHand = this.byHand && !this.RECORDING_PHASE;
     if (!this.RECORDING_PHASE) b.tokens.push(payload(nameToken));
-    this.MANY2(this.directiveWord);
+    if (byHand) {
+      for (let type = this.LA(1).tokenTypeIdx; type === WORD || type === IMPORT; type = this.LA(1).tokenTypeIdx) this.directiveWord();
+    } else {
+      this.MANY2(this.directiveWord);
+    }
     this.directiveArgCount = b.tokens.length - tokensFrom - 1;
     // Most directives open no block: an option answers that from its lookahead alone, where a repetition
     // would first set up chevrotain's bookkeeping for one.
-    this.OPTION4(this.directiveBlocks);
+    if (!byHand) this.OPTION4(this.directiveBlocks);
+    else if (this.LA(1).tokenTypeIdx === LCURLY) this.directiveBlocks();
     // A '}' right after the directive, on its line (see directiveNode).
     const next = this.LA(1);
     // The line break that ends the directive is taken here, where it costs an option, rather than by another
     // round of the statements' repetition and choice.
-    this.OPTION5(this.directiveLineBreak);
+    if (!byHand) this.OPTION5(this.directiveLineBreak);
+    else if (next.tokenTypeIdx === LINE_BREAK) this.directiveLineBreak();
     if (this.RECORDING_PHASE) return undefined as unknown as DirectiveNode;
     // Every token, the name first and braces included; the blocks.
     const tokens = b.tokens.take(tokensFrom);
@@ -463,12 +514,23 @@ class CorefileGrammar extends EmbeddedActionsParser {
   }
 }
 
-let grammar: CorefileGrammar | undefined;
+let documentParser: CorefileGrammar | undefined;
+let tokenListParser: CorefileGrammar | undefined;
 
-/** The one parser instance: chevrotain parsers are costly to build and meant to be reused. */
-export function corefileGrammar(): CorefileGrammar {
-  grammar ??= new CorefileGrammar();
-  return grammar;
+/** The parser for a whole document, whose hottest repetitions choose by hand (see CorefileGrammar.byHand). */
+export function documentGrammar(): CorefileGrammar {
+  documentParser ??= new CorefileGrammar(true);
+  return documentParser;
+}
+
+/**
+ * The parser for a token list read on its own (an imported file or snippet), with every repetition through
+ * chevrotain's DSL (see CorefileGrammar.byHand). chevrotain parsers are costly to build and meant to be
+ * reused, so each kind is built once, when first needed.
+ */
+export function tokenListGrammar(): CorefileGrammar {
+  tokenListParser ??= new CorefileGrammar(false);
+  return tokenListParser;
 }
 
 export type { CorefileGrammar };
