@@ -41,6 +41,12 @@ const files = memoryHost({
 const cases: CompletionCase[] = [
   // --- Directive lines of a server block.
   {
+    name: 'directives after a quoted word holding a lone carriage return, which ends a line for the editor only',
+    language: 'corefile',
+    text: '.:53 {\n    log "a\rb"\n    «‸»\n}\n',
+    has: ['forward', 'cache'],
+  },
+  {
     name: 'directives of the targeted release, with snippets of their required arguments',
     language: 'corefile',
     text: '.:53 {\n    errors\n    «‸»\n}\n',

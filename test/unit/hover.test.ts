@@ -251,6 +251,12 @@ const cases: HoverCase[] = [
     says: ['**Environment variable** `UPSTREAM`', 'not known at lint time', '`corefileLens.env`'],
   },
   {
+    name: 'an environment variable after a quoted word holding a lone carriage return, which ends a line for the editor only',
+    language: 'corefile',
+    text: '. {\n    log "a\rb"\n    forward . «{$UPS‸TREAM}»\n}\n',
+    says: ['**Environment variable** `UPSTREAM`', 'not known at lint time'],
+  },
+  {
     name: 'an environment variable with a value from the settings (Windows-style placeholder)',
     language: 'corefile',
     text: '. {\n    forward . 10.0.0.1:«{%P‸ORT%}»\n}\n',

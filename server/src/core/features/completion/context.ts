@@ -6,7 +6,7 @@
 import type { CorefileTree } from '../../corefile/ast.js';
 import type { Comment } from '../../corefile/lexer.js';
 import { isCloseBrace, isOpenBrace, startsNewLine, tokenStart, type Token } from '../../corefile/token.js';
-import { lineStarts, offsetToPosition } from '../../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
 
 export type CorefileContext =
@@ -32,7 +32,8 @@ type Frame = { kind: 'server' | 'snippet'; open: Token } | { kind: 'directive'; 
 const SNIPPET_NAME = /^\(.+\)$/;
 
 export function corefileCursor(text: string, tree: CorefileTree, position: Position): CorefileCursor | undefined {
-  const starts = lineStarts(text);
+  // The position counts lines as the editor does (a lone `\r` ends one too), not as CoreDNS does.
+  const starts = editorLineStarts(text);
   const lineStart = starts[position.line];
   if (lineStart === undefined) return undefined;
   const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1]! - 1 : text.length;

@@ -4,7 +4,7 @@
 import { substituteEnv } from '../../corefile/env.js';
 import { buildModel } from '../../corefile/model.js';
 import { tokenRange, type Token } from '../../corefile/token.js';
-import { lineStarts, offsetToPosition } from '../../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Range } from '../../types.js';
 import { addressMarkdown } from './address.js';
 import { targetOf, tokenAt, type CorefileTarget } from './corefile-target.js';
@@ -35,7 +35,8 @@ export function corefileHover(input: CorefileHoverInput): HoverResult | undefine
   const tree = treeFor(input.text, input.uri);
   const token = tokenAt(tree.tokens, input.position);
   if (!token) return undefined;
-  const starts = lineStarts(input.text);
+  // The position counts lines as the editor does (a lone `\r` ends one too), not as CoreDNS does.
+  const starts = editorLineStarts(input.text);
   const offset = (starts[input.position.line] ?? input.text.length) + input.position.character;
   const ref = envReferences(input.text.slice(token.start, token.end), token.start).find((r) => r.start <= offset && offset <= r.end);
   if (ref) {
