@@ -42,6 +42,7 @@ const cases: ActionCase[] = [
   // Repeats.
   { name: 'a second cache: its line goes', language: 'corefile', text: '. {\n    cache 30\n    cache‸ 60\n    whoami\n}\n', titles: ["Remove this repeated 'cache'"], after: '. {\n    cache 30\n    whoami\n}\n', code: 'core/once-per-block', preferred: false },
   { name: 'a second cache with its option block and a comment', language: 'corefile', text: '. {\n    cache 30\n    cache‸ {\n        success 100\n    } # again\n    whoami\n}\n', titles: ["Remove this repeated 'cache'"], after: '. {\n    cache 30\n    whoami\n}\n', code: 'core/once-per-block' },
+  { name: 'a second cache after a quoted word holding a lone carriage return', language: 'corefile', text: '. {\n    log "a\rb"\n    cache 30\n    cache‸ 60\n    whoami # keep\n}\n', titles: ["Remove this repeated 'cache'"], after: '. {\n    log "a\rb"\n    cache 30\n    whoami # keep\n}\n', code: 'core/once-per-block' },
   { name: 'an ignored repeat is removed, preferred', language: 'corefile', text: '. {\n    reload\n    reload‸ 10s\n    whoami\n}\n', titles: ["Remove this repeated 'reload'"], after: '. {\n    reload\n    whoami\n}\n', code: 'core/ignored-repeat', preferred: true },
   { name: 'a repeat on the last line of a brace-less block', language: 'corefile', text: '.\nwhoami\nreload\nreload‸', titles: ["Remove this repeated 'reload'"], after: '.\nwhoami\nreload', code: 'core/ignored-repeat' },
   { name: 'the first occurrence is not the finding', language: 'corefile', text: '. {\n    cache‸ 30\n    cache 60\n}\n', titles: [] },
@@ -51,6 +52,7 @@ const cases: ActionCase[] = [
   { name: 'proxy in a release that still has it: nothing to fix', language: 'corefile', text: '. {\n    proxy‸ . 8.8.8.8\n}\n', titles: [], settings: { corednsVersion: '1.4.0' } },
   // resolv.conf.
   { name: 'a misspelt keyword', language: 'resolvconf', text: 'nameserver 10.0.0.10\nserach‸ svc.cluster.local\n', titles: ["Change 'serach' to 'search'"], after: 'nameserver 10.0.0.10\nsearch svc.cluster.local\n', code: 'resolvconf/unknown-keyword', preferred: true },
+  { name: 'a misspelt keyword after a comment holding a lone carriage return', language: 'resolvconf', text: '# old\rnote\nserach‸ svc.cluster.local\n', titles: ["Change 'serach' to 'search'"], after: '# old\rnote\nsearch svc.cluster.local\n', code: 'resolvconf/unknown-keyword' },
   { name: 'a keyword in capitals is explained, not guessed', language: 'resolvconf', text: 'Nameserver‸ 10.0.0.10\n', titles: [] },
   { name: 'a misspelt option keeps its value', language: 'resolvconf', text: 'nameserver 10.0.0.10\noptions ndost‸:2 rotate\n', titles: ["Change 'ndost:2' to 'ndots:2'"], after: 'nameserver 10.0.0.10\noptions ndots:2 rotate\n', code: 'resolvconf/unknown-option' },
   { name: 'an unknown option with no close name', language: 'resolvconf', text: 'nameserver 10.0.0.10\noptions zzzzzzzz‸\n', titles: [] },

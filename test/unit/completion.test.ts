@@ -289,6 +289,9 @@ const cases: CompletionCase[] = [
     has: ['nameserver', 'search', 'domain', 'options', 'sortlist'],
     inserts: { nameserver: 'nameserver ' },
   },
+  // A lone \r ends a line for the editor only: the line after it starts at a keyword for the editor, but not for the libraries.
+  { name: 'keywords on the line after a comment holding a lone carriage return', language: 'resolvconf', text: '# old\rnote\n«se‸»\n', has: ['search', 'nameserver'] },
+  { name: 'no keywords after a lone carriage return inside a line (the libraries read one line)', language: 'resolvconf', text: 'nameserver 10.0.0.1\rse‸\n' },
   { name: 'no keywords after leading white space (neither libc reads them there)', language: 'resolvconf', text: '  na‸\n' },
   {
     name: 'resolv.conf options after `options`, numbers first, flags already written left out',

@@ -346,6 +346,12 @@ const cases: HoverCase[] = [
     not: ['reads `rotate` as `rotate`'],
   },
   {
+    name: 'an option on the line after a comment holding a lone carriage return',
+    language: 'resolvconf',
+    text: '# old\rnote\noptions «rot‸ate»\n',
+    says: ['**rotate** — resolv.conf option (glibc)'],
+  },
+  {
     name: 'a flag newer glibc releases read',
     language: 'resolvconf',
     text: 'options «no-a‸aaa»\n',

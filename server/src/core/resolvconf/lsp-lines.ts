@@ -15,10 +15,36 @@ export function editorPositions(text: string): ((p: Position) => Position) | und
   };
 }
 
+/**
+ * Turns an editor's position into (line by `\n`, column), the way the model counts, or undefined when the
+ * text holds no lone `\r`: the inverse of editorPositions, for a position the editor asks about.
+ */
+export function modelPositions(text: string): ((p: Position) => Position) | undefined {
+  if (!/\r(?!\n)/.test(text)) return undefined;
+  const physicalStarts = lineStarts(text);
+  const editorStarts = editorLineStarts(text);
+  return (p) => {
+    const lineStart = editorStarts[p.line];
+    return lineStart === undefined ? p : offsetToPosition(physicalStarts, lineStart + p.character);
+  };
+}
+
 /** The findings with their ranges on the editor's lines (resolv.conf findings point at no other place). */
 export function onEditorLines(text: string, diagnostics: CoreDiagnostic[]): CoreDiagnostic[] {
   const move = editorPositions(text);
   if (move === undefined) return diagnostics;
   const range = (r: Range): Range => ({ start: move(r.start), end: move(r.end) });
   return diagnostics.map((d) => ({ ...d, range: range(d.range) }));
+}
+
+/**
+ * Runs a feature that reads the model's lines at an editor's position: the position is turned into the
+ * model's, and the range of the answer back into the editor's.
+ */
+export function atModelPosition<T extends { range: Range }>(text: string, position: Position, feature: (p: Position) => T | undefined): T | undefined {
+  const toModel = modelPositions(text);
+  if (toModel === undefined) return feature(position);
+  const answer = feature(toModel(position));
+  const toEditor = editorPositions(text)!;
+  return answer === undefined ? undefined : { ...answer, range: { start: toEditor(answer.range.start), end: toEditor(answer.range.end) } };
 }

@@ -87,7 +87,8 @@ function directiveNamed(text: string, range: Range): DirectiveNode | undefined {
  * is written on them (a comment after it goes with it); otherwise undefined.
  */
 function wholeLines(text: string, range: Range): Range | undefined {
-  const lines = text.split('\n');
+  // The range is on the editor's lines, which a lone `\r` ends too (CoreDNS ends its lines at `\n` only).
+  const lines = text.split(/\r\n|\r|\n/);
   const first = lines[range.start.line];
   const last = lines[range.end.line];
   if (first === undefined || last === undefined) return undefined;

@@ -2,6 +2,7 @@
 // own message suggests, asked of the same functions the checks use.
 import { keywordSuggestion } from '../../resolvconf/check-keywords.js';
 import { optionSuggestion } from '../../resolvconf/check-option-words.js';
+import { modelPositions } from '../../resolvconf/lsp-lines.js';
 import type { Range } from '../../types.js';
 import type { FixCandidate } from './types.js';
 
@@ -9,9 +10,13 @@ export const RESOLVCONF_FIXABLE = new Set(['resolvconf/unknown-keyword', 'resolv
 
 export function resolvConfFixes(text: string, code: string, range: Range): FixCandidate[] {
   if (!RESOLVCONF_FIXABLE.has(code) || range.start.line !== range.end.line) return [];
-  const line = text.split('\n')[range.start.line];
+  // The range is on the editor's lines; the word is read where the libraries' lines (at `\n`) put it.
+  const toModel = modelPositions(text);
+  const start = toModel ? toModel(range.start) : range.start;
+  const end = toModel ? toModel(range.end) : range.end;
+  const line = start.line === end.line ? text.split('\n')[start.line] : undefined;
   if (line === undefined) return [];
-  const word = line.slice(range.start.character, range.end.character);
+  const word = line.slice(start.character, end.character);
   if (word === '' || /\s/.test(word)) return [];
   let replacement: string | undefined;
   if (code === 'resolvconf/unknown-keyword') {

@@ -3,6 +3,7 @@
 // with it (resolvconf/options.ts). The three numeric options come first: they are the only ones musl
 // reads. Options that glibc no longer reads are not offered, nor flags already on the line.
 import { GLIBC_FLAGS, NUMERIC_OPTIONS } from '../../resolvconf/options.js';
+import { atModelPosition } from '../../resolvconf/lsp-lines.js';
 import { RESOLV_CONF_KEYWORDS, type ResolvConfKeyword } from '../../resolvconf/model.js';
 import type { ResolverKind } from '../../settings.js';
 import type { Position } from '../../types.js';
@@ -18,6 +19,11 @@ const KEYWORD_DETAIL: Record<ResolvConfKeyword, string> = {
 };
 
 export function resolvConfCompletion(text: string, position: Position, resolver: ResolverKind, trigger: CompletionTrigger = {}): CompletionResult | undefined {
+  // The libraries (and the model) count lines at `\n` only; the editor also ends one at a lone `\r`.
+  return atModelPosition(text, position, (p) => completionOnModelLines(text, p, resolver, trigger));
+}
+
+function completionOnModelLines(text: string, position: Position, resolver: ResolverKind, trigger: CompletionTrigger): CompletionResult | undefined {
   const line = text.split('\n')[position.line];
   if (line === undefined || position.character > line.length) return undefined;
   const before = line.slice(0, position.character);

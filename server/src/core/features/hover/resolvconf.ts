@@ -6,6 +6,7 @@ import { effectiveConfig } from '../../resolvconf/effective.js';
 import { interpretGlibcLine, type GlibcLine } from '../../resolvconf/glibc-line.js';
 import type { Resolver, ResolvConfDirective, ResolvConfKeyword, ResolvConfLine } from '../../resolvconf/model.js';
 import { interpretMuslLine, MUSL_MAX_LINE_BYTES, type MuslLine } from '../../resolvconf/musl.js';
+import { atModelPosition } from '../../resolvconf/lsp-lines.js';
 import { parseResolvConf } from '../../resolvconf/parse.js';
 import type { Position, Range } from '../../types.js';
 import type { HoverResult } from './corefile.js';
@@ -27,6 +28,11 @@ function contains(r: Range, p: Position): boolean {
 }
 
 export function resolvConfHover(text: string, position: Position, resolver: Resolver): HoverResult | undefined {
+  // The model counts lines as the libraries do; the editor also ends one at a lone `\r`.
+  return atModelPosition(text, position, (p) => hoverOnModelLines(text, p, resolver));
+}
+
+function hoverOnModelLines(text: string, position: Position, resolver: Resolver): HoverResult | undefined {
   const file = parseResolvConf(text);
   const line = file.lines[position.line];
   const directive = line?.directive;
