@@ -314,6 +314,12 @@ const cases: CompletionCase[] = [
     inserts: { forward: 'forward ${1:FROM} ${2:TO}' },
   },
   {
+    name: 'YAML after a comment holding a lone carriage return: the range on the editor\'s line',
+    language: 'yaml',
+    text: '# old\rnote\n' + configMap('  Corefile: |\n    .:53 {\n        cache 30\n        «fo‸»\n    }\n'),
+    has: ['forward'],
+  },
+  {
     name: 'YAML literal block: server block snippets at the top level keep their line breaks',
     language: 'yaml',
     text: configMap('  Corefile: |\n    .:53 {\n    }\n    «ex‸»\n'),

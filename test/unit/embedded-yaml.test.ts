@@ -31,6 +31,11 @@ const CASES: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    name: 'after a comment holding a lone carriage return, findings land on the editor\'s lines',
+    yaml: '# old\rnote\nkind: ConfigMap\ndata:\n  Corefile: |\n    .:53 {\n        bogus\n    }\n',
+    expected: ['7:9-7:14 error core/unknown-directive'],
+  },
+  {
     name: 'an override alone is checked as the body of a .:53 block',
     yaml: 'kind: ConfigMap\ndata:\n  a.override: |\n    cache 10\n    cache 20\n    bogus\n',
     expected: ['5:5-5:10 error core/once-per-block', '6:5-6:10 error core/unknown-directive'],

@@ -247,6 +247,12 @@ const yamlCases: YamlCase[] = [
     output: [configMap('  Corefile: |', '    . {', '        whoami', '    }'), configMap('  x.server: |', '    x {', '        log', '    }')].join('---\n'),
   },
   {
+    name: 'a file holding a lone carriage return is left as written, with a note',
+    input: configMap('  Corefile: |', '    .:53 {', '      log "a\rb"', '          cache   30', '    }'),
+    output: configMap('  Corefile: |', '    .:53 {', '      log "a\rb"', '          cache   30', '    }'),
+    notes: [/carriage return without a line feed/],
+  },
+  {
     name: 'YAML without a ConfigMap holding a Corefile is not touched',
     input: lines('kind: Deployment', 'spec:', '  x: |', '    . {', '     whoami', '    }', ''),
     output: lines('kind: Deployment', 'spec:', '  x: |', '    . {', '     whoami', '    }', ''),

@@ -390,6 +390,12 @@ const cases: HoverCase[] = [
     says: ['**whoami** — CoreDNS plugin'],
   },
   {
+    name: 'YAML after a comment holding a lone carriage return, which ends a line for the editor',
+    language: 'yaml',
+    text: '# old\rnote\n' + configMap('  Corefile: |\n    .:53 {\n        «who‸ami»\n    }\n'),
+    says: ['**whoami** — CoreDNS plugin'],
+  },
+  {
     name: 'YAML literal block scalar with an indentation indicator and keep chomping',
     language: 'yaml',
     text: configMap('  Corefile: |2+\n      .:53 {\n          «log‸»\n      }\n\n'),

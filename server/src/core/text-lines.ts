@@ -3,6 +3,9 @@
 // binary search.
 import type { Position } from './types.js';
 
+/** What ends a line for an editor, for splitting a text into the lines it shows (see editorLineStarts). */
+export const EDITOR_LINE_END = /\r\n|\r|\n/;
+
 /** Offsets of the first character of each line, where lines end at `\n`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type CST, type Node, type Sc
 import type { Range } from '../types.js';
 import { decodeBlockScalar } from './decode-block.js';
 import { decodeFlowScalar } from './decode-flow.js';
-import { lineStarts, offsetToPosition } from '../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../text-lines.js';
 import { PositionMap } from './map.js';
 import { MappedText } from './mapped-text.js';
 import { maskTemplates, uncertainLines, type MaskedYaml } from './template.js';
@@ -57,7 +57,7 @@ export function mayHoldCorefiles(text: string): boolean {
 
 export function findEmbeddedCorefiles(text: string): EmbeddedCorefile[] {
   if (!mayHoldCorefiles(text)) return [];
-  const yamlLines = lineStarts(text);
+  const yamlLines = editorLineStarts(text);
   // Template syntax is masked first, so it cannot break the YAML parse; offsets are mapped back below.
   const masked = maskTemplates(text);
   const found: EmbeddedCorefile[] = [];

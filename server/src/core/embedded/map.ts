@@ -3,7 +3,7 @@
 // so the mapping is written once.
 import type { Position, Range } from '../types.js';
 import type { MappedText } from './mapped-text.js';
-import { lineStarts, offsetToPosition } from '../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../text-lines.js';
 
 export class PositionMap {
   /** The embedded Corefile's text. */
@@ -21,7 +21,7 @@ export class PositionMap {
     private readonly emptyAt: number,
   ) {
     this.text = mapped.toString();
-    this.textLines = lineStarts(this.text);
+    this.textLines = editorLineStarts(this.text);
   }
 
   /** The range in the YAML file that holds the embedded text's range. */

@@ -4,7 +4,7 @@
 // `.:53 { ... }` block that also holds the default block's directives when the main Corefile is at hand.
 import { parseCorefile } from '../corefile/parse.js';
 import type { Range } from '../types.js';
-import { lineStarts, offsetToPosition } from '../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../text-lines.js';
 
 /** The directives of the default block of a Corefile, with where they start in that Corefile. */
 export interface DefaultBlockBody {
@@ -37,8 +37,8 @@ export class OverrideWrapper {
   constructor(override: string, private readonly body: DefaultBlockBody | undefined) {
     const prefix = body === undefined ? '.:53 {\n' : `.:53 {\n${body.text}\n`;
     this.text = `${prefix}${override}\n}\n`;
-    this.overrideLine = lineStarts(prefix).length - 1;
-    this.overrideLines = lineStarts(override).length;
+    this.overrideLine = editorLineStarts(prefix).length - 1;
+    this.overrideLines = editorLineStarts(override).length;
   }
 
   /** The range in the override's own text, or undefined when `r` does not lie inside the override. */
@@ -58,7 +58,7 @@ export class OverrideWrapper {
    */
   toCorefile(r: Range, corefile: string): Range | undefined {
     if (this.body === undefined || r.start.line < this.bodyLine || r.end.line >= this.overrideLine) return undefined;
-    const bodyLines = lineStarts(this.body.text);
+    const bodyLines = editorLineStarts(this.body.text);
     const toOffset = (line: number, character: number): number | undefined => {
       const start = bodyLines[line - this.bodyLine];
       return start === undefined ? undefined : this.body!.offset + start + character;
@@ -66,7 +66,7 @@ export class OverrideWrapper {
     const start = toOffset(r.start.line, r.start.character);
     const end = toOffset(r.end.line, r.end.character);
     if (start === undefined || end === undefined) return undefined;
-    const lines = lineStarts(corefile);
+    const lines = editorLineStarts(corefile);
     return { start: offsetToPosition(lines, start), end: offsetToPosition(lines, end) };
   }
 }

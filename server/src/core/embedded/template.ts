@@ -7,7 +7,7 @@
 //    everything after it and that no check accepts as a value, so findings about it are easy to recognise.
 // Lines only ever lose characters when they are emptied, so lines keep their numbers and a masked offset
 // maps back to the original with one line table.
-import { lineStarts, offsetToPosition } from '../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../text-lines.js';
 
 /** What an action does to the lines around it: opens a section, switches branch, ends one, or neither. */
 export type ActionKind = 'open' | 'else' | 'end' | 'other';
@@ -67,7 +67,7 @@ export function hasTemplateSyntax(text: string): boolean {
 /** The masked YAML, or undefined when the text holds no template action. */
 export function maskTemplates(yaml: string): MaskedYaml | undefined {
   if (!hasTemplateSyntax(yaml)) return undefined;
-  const lines = lineStarts(yaml);
+  const lines = editorLineStarts(yaml);
   const actions: TemplateAction[] = [];
   for (const match of yaml.matchAll(ACTION)) {
     const start = match.index;
@@ -104,7 +104,7 @@ export function maskTemplates(yaml: string): MaskedYaml | undefined {
     else out.push(chars.slice(from, to).join(''));
   }
   const text = out.join('');
-  const maskedLines = lineStarts(text);
+  const maskedLines = editorLineStarts(text);
   const toOriginal = (offset: number): number => {
     const p = offsetToPosition(maskedLines, offset);
     const start = lines[p.line];

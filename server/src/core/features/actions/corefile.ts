@@ -11,6 +11,7 @@ import type { FixCandidate } from './types.js';
 import { anyTreeFor } from '../shared-parse.js';
 import { tokenRange } from '../../corefile/token.js';
 import { nodeRange } from '../../corefile/node-range.js';
+import { EDITOR_LINE_END } from '../../text-lines.js';
 
 /** The codes this file can fix; any other code gets no fix. */
 export const COREFILE_FIXABLE = new Set(['core/unknown-directive', 'version/directive-removed', 'core/once-per-block', 'core/ignored-repeat']);
@@ -88,7 +89,7 @@ function directiveNamed(text: string, range: Range): DirectiveNode | undefined {
  */
 function wholeLines(text: string, range: Range): Range | undefined {
   // The range is on the editor's lines, which a lone `\r` ends too (CoreDNS ends its lines at `\n` only).
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.split(EDITOR_LINE_END);
   const first = lines[range.start.line];
   const last = lines[range.end.line];
   if (first === undefined || last === undefined) return undefined;

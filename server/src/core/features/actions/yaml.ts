@@ -10,6 +10,7 @@ import { applyEdits } from '../format/edits.js';
 import { corefileFixes } from './corefile.js';
 import type { FixCandidate } from './types.js';
 import { embeddedFor } from '../shared-parse.js';
+import { EDITOR_LINE_END } from '../../text-lines.js';
 
 export function yamlFixes(yaml: string, code: string, range: Range, corednsVersion: string): FixCandidate[] {
   const all = embeddedFor(yaml);
@@ -58,14 +59,14 @@ function toYaml(yaml: string, all: readonly EmbeddedCorefile[], index: number, e
  */
 function yamlRange(embedded: EmbeddedCorefile, r: Range): Range {
   const point = (p: Range['start']): Range['start'] => embedded.map.toYaml({ start: p, end: p }).start;
-  const lines = embedded.map.text.split('\n');
+  const lines = embedded.map.text.split(EDITOR_LINE_END);
   const atTextEnd = r.end.line >= lines.length - 1 && r.end.character >= (lines[lines.length - 1] ?? '').length;
   return { start: point(r.start), end: atTextEnd ? embedded.map.toYaml(r).end : point(r.end) };
 }
 
 /** The wrapper's line that holds the override's first line. */
 function wrapperLineOf(wrapper: OverrideWrapper): number {
-  const lines = wrapper.text.split('\n').length;
+  const lines = wrapper.text.split(EDITOR_LINE_END).length;
   for (let line = 0; line < lines; line++) {
     if (wrapper.toOverride({ start: { line, character: 0 }, end: { line, character: 0 } }) !== undefined) return line;
   }

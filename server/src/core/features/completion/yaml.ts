@@ -13,7 +13,7 @@ import { defaultBlockBody, OverrideWrapper } from '../../embedded/override.js';
 import type { YamlSource } from '../../embedded/workspace.js';
 import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
-import { lineStarts } from '../../text-lines.js';
+import { EDITOR_LINE_END, editorLineStarts } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
 import { corefileCompletion } from './corefile.js';
 import type { CompletionEntry, CompletionResult, CompletionTrigger } from './types.js';
@@ -59,7 +59,7 @@ export function yamlCompletion(input: YamlCompletionInput): CompletionResult | u
 
 /** The wrapper's line that holds the override's first line. */
 function overrideFirstLine(wrapper: OverrideWrapper): number {
-  const lines = wrapper.text.split('\n').length;
+  const lines = wrapper.text.split(EDITOR_LINE_END).length;
   for (let line = 0; line < lines; line++) {
     if (wrapper.toOverride({ start: { line, character: 0 }, end: { line, character: 0 } }) !== undefined) return line;
   }
@@ -68,7 +68,7 @@ function overrideFirstLine(wrapper: OverrideWrapper): number {
 
 /** How the key's value is written: the first character after `key:` (tags and anchors skipped). */
 export function scalarStyle(yaml: string, embedded: EmbeddedCorefile): ScalarStyle {
-  const starts = lineStarts(yaml);
+  const starts = editorLineStarts(yaml);
   let i = (starts[embedded.keyRange.end.line] ?? yaml.length) + embedded.keyRange.end.character;
   const skipSpace = (): void => {
     while (i < yaml.length && /\s/.test(yaml[i]!)) i++;
@@ -112,11 +112,11 @@ function fitItem(item: CompletionEntry, style: ScalarStyle): CompletionEntry[] {
  */
 function landsExactly(yaml: string, range: Range, embedded: EmbeddedCorefile, own: Range, sample: string): boolean {
   if (range.start.line !== range.end.line) return false;
-  const yamlLines = lineStarts(yaml);
+  const yamlLines = editorLineStarts(yaml);
   const from = yamlLines[range.start.line]! + range.start.character;
   const to = yamlLines[range.end.line]! + range.end.character;
   if (to < from) return false;
-  const textLines = lineStarts(embedded.map.text);
+  const textLines = editorLineStarts(embedded.map.text);
   const ownFrom = (textLines[own.start.line] ?? 0) + own.start.character;
   const ownTo = (textLines[own.end.line] ?? 0) + own.end.character;
   if (yaml.slice(from, to) !== embedded.map.text.slice(ownFrom, ownTo)) return false;

@@ -6,7 +6,7 @@
 // as written, with a note saying so. Each edit is proven before it is offered: the edited YAML is parsed
 // again and the key must now hold exactly the formatted Corefile.
 import { findEmbeddedCorefiles, type EmbeddedCorefile } from '../../embedded/find.js';
-import { lineStarts } from '../../text-lines.js';
+import { editorLineStarts } from '../../text-lines.js';
 import type { Range } from '../../types.js';
 import { formatCorefileText } from './corefile.js';
 import { applyEdits, editBetween, type FormatEdit } from './edits.js';
@@ -96,7 +96,7 @@ const STYLE_NAMES: Record<Exclude<ScalarStyle, 'literal'>, string> = {
  * next line, an explicit `?` key) reads as plain, which is never edited.
  */
 function scalarStyleAfterKey(yaml: string, keyRange: Range): ScalarStyle {
-  const lines = lineStarts(yaml);
+  const lines = editorLineStarts(yaml);
   let i = lines[keyRange.end.line]! + keyRange.end.character;
   const skipBlanks = (): void => {
     while (yaml[i] === ' ' || yaml[i] === '\t') i++;
@@ -122,7 +122,7 @@ function scalarStyleAfterKey(yaml: string, keyRange: Range): ScalarStyle {
  */
 function placeOfLines(yaml: string, e: EmbeddedCorefile, first: number, last: number): { range: Range; column: number } | undefined {
   const source = e.map.text;
-  const yamlLines = lineStarts(yaml);
+  const yamlLines = editorLineStarts(yaml);
   const sourceLines = source.split('\n');
   const startOf = (line: number): { line: number; character: number } => e.map.toYaml({ start: { line, character: 0 }, end: { line, character: 0 } }).start;
   const top = startOf(first);

@@ -9,6 +9,7 @@ import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
 import type { Position, Range } from '../../types.js';
 import { corefileHover, type HoverResult } from './corefile.js';
+import { EDITOR_LINE_END } from '../../text-lines.js';
 
 export function yamlHover(text: string, uri: string, position: Position, settings: AnalysisSettings, host: FileHost): HoverResult | undefined {
   const at = embeddedAt(text, position);
@@ -49,7 +50,7 @@ export function yamlHover(text: string, uri: string, position: Position, setting
 
 /** The wrapper's line that holds the override's first line: the first line it maps into the override. */
 function overrideFirstLine(wrapper: OverrideWrapper): number {
-  const lines = wrapper.text.split('\n').length;
+  const lines = wrapper.text.split(EDITOR_LINE_END).length;
   for (let line = 0; line < lines; line++) {
     const r = { start: { line, character: 0 }, end: { line, character: 0 } };
     if (wrapper.toOverride(r) !== undefined) return line;

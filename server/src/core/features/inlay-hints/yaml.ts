@@ -15,7 +15,7 @@ import { type EmbeddedCorefile } from '../../embedded/find.js';
 import { DEFAULT_KEYS, defaultBlockBody, OverrideWrapper } from '../../embedded/override.js';
 import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
-import { lineStarts } from '../../text-lines.js';
+import { editorLineStarts } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
 import { corefileHints } from './corefile.js';
 import type { PlacedHint } from './order.js';
@@ -87,9 +87,9 @@ function mainSource(embedded: EmbeddedCorefile, overrides: readonly EmbeddedCore
     return plainSource(embedded);
   }
   const closeLine = tokenStart(block.close).line;
-  const insertAt = lineStarts(text)[closeLine]!;
+  const insertAt = editorLineStarts(text)[closeLine]!;
   const pasted = overrides.map((o) => o.map.text.replace(/\n?$/, '\n')).join('');
-  const added = lineStarts(pasted).length - 1;
+  const added = editorLineStarts(pasted).length - 1;
   const position = (p: Position): Position | undefined => {
     if (p.line < closeLine) return p;
     if (p.line < closeLine + added) return undefined;
@@ -126,7 +126,7 @@ function uncertain(embedded: EmbeddedCorefile, r: Range): boolean {
 
 /** The YAML lines the key's value covers. */
 function yamlSpan(embedded: EmbeddedCorefile): Range {
-  const starts = lineStarts(embedded.map.text);
+  const starts = editorLineStarts(embedded.map.text);
   const lastLine = starts.length - 1;
   const end = { line: lastLine, character: embedded.map.text.length - starts[lastLine]! };
   return embedded.map.toYaml({ start: { line: 0, character: 0 }, end });

@@ -3,7 +3,7 @@
 // the YAML through the same position map as the diagnostics. In templated YAML, a symbol named on a line
 // a template decides is left out; its children that are literal stay, one level up.
 import { type EmbeddedCorefile } from '../../embedded/find.js';
-import { lineStarts, offsetToPosition } from '../../text-lines.js';
+import { editorLineStarts, offsetToPosition } from '../../text-lines.js';
 import type { Range } from '../../types.js';
 import type { OutlineSymbol } from '../symbols.js';
 import { cover, symbolsOfTree } from './corefile.js';
@@ -37,7 +37,7 @@ function valueEnd(embedded: EmbeddedCorefile): Range['start'] | undefined {
   const text = embedded.map.text;
   const length = text.trimEnd().length;
   if (length === 0) return undefined;
-  const at = offsetToPosition(lineStarts(text), length);
+  const at = offsetToPosition(editorLineStarts(text), length);
   return embedded.map.toYaml({ start: at, end: at }).end;
 }
 
