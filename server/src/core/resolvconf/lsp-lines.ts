@@ -6,13 +6,7 @@ import type { CoreDiagnostic, Position, Range } from '../types.js';
 
 /** Turns (line by `\n`, column) into the editor's position, or undefined when the text holds no lone `\r`. */
 export function editorPositions(text: string): ((p: Position) => Position) | undefined {
-  if (!/\r(?!\n)/.test(text)) return undefined;
-  const physicalStarts = lineStarts(text);
-  const editorStarts = editorLineStarts(text);
-  return (p) => {
-    const lineStart = physicalStarts[p.line];
-    return lineStart === undefined ? p : offsetToPosition(editorStarts, lineStart + p.character);
-  };
+  return LONE_CARRIAGE_RETURN.test(text) ? moveBetween(lineStarts(text), editorLineStarts(text)) : undefined;
 }
 
 /**
@@ -20,12 +14,16 @@ export function editorPositions(text: string): ((p: Position) => Position) | und
  * text holds no lone `\r`: the inverse of editorPositions, for a position the editor asks about.
  */
 export function modelPositions(text: string): ((p: Position) => Position) | undefined {
-  if (!/\r(?!\n)/.test(text)) return undefined;
-  const physicalStarts = lineStarts(text);
-  const editorStarts = editorLineStarts(text);
+  return LONE_CARRIAGE_RETURN.test(text) ? moveBetween(editorLineStarts(text), lineStarts(text)) : undefined;
+}
+
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+
+/** Moves a position from one way of counting a text's lines (`from`, line starts) to the other (`to`). */
+function moveBetween(from: readonly number[], to: readonly number[]): (p: Position) => Position {
   return (p) => {
-    const lineStart = editorStarts[p.line];
-    return lineStart === undefined ? p : offsetToPosition(physicalStarts, lineStart + p.character);
+    const lineStart = from[p.line];
+    return lineStart === undefined ? p : offsetToPosition(to, lineStart + p.character);
   };
 }
 
