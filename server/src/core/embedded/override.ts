@@ -29,8 +29,8 @@ export function defaultBlockBody(corefile: string): DefaultBlockBody | undefined
 /** A Corefile made of a default block holding the default body (if any) and then the override's text. */
 export class OverrideWrapper {
   readonly text: string;
-  /** Line of the wrapper where the override's first line is. */
-  private readonly overrideLine: number;
+  /** Line of the wrapper where the override's first line is: a position in the override is moved down by it. */
+  readonly overrideLine: number;
   private readonly overrideLines: number;
   private readonly bodyLine = 1;
 

@@ -26,7 +26,7 @@ export function yamlFixes(yaml: string, code: string, range: Range, corednsVersi
   const inOwnText: FixCandidate[] = [];
   if (embedded.kind === 'override') {
     const wrapper = new OverrideWrapper(own, undefined);
-    const shift = wrapperLineOf(wrapper);
+    const shift = wrapper.overrideLine;
     const inWrapper = { start: { line: start.line + shift, character: start.character }, end: { line: end.line + shift, character: end.character } };
     for (const fix of corefileFixes(wrapper.text, code, inWrapper, corednsVersion, { text: own, toEdited: (r) => wrapper.toOverride(r) })) inOwnText.push(fix);
   } else {
@@ -62,13 +62,4 @@ function yamlRange(embedded: EmbeddedCorefile, r: Range): Range {
   const lines = embedded.map.text.split(EDITOR_LINE_END);
   const atTextEnd = r.end.line >= lines.length - 1 && r.end.character >= (lines[lines.length - 1] ?? '').length;
   return { start: point(r.start), end: atTextEnd ? embedded.map.toYaml(r).end : point(r.end) };
-}
-
-/** The wrapper's line that holds the override's first line. */
-function wrapperLineOf(wrapper: OverrideWrapper): number {
-  const lines = wrapper.text.split(EDITOR_LINE_END).length;
-  for (let line = 0; line < lines; line++) {
-    if (wrapper.toOverride({ start: { line, character: 0 }, end: { line, character: 0 } }) !== undefined) return line;
-  }
-  return 0;
 }

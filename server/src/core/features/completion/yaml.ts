@@ -13,7 +13,7 @@ import { defaultBlockBody, OverrideWrapper } from '../../embedded/override.js';
 import type { YamlSource } from '../../embedded/workspace.js';
 import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
-import { EDITOR_LINE_END, editorLineStarts } from '../../text-lines.js';
+import { editorLineStarts } from '../../text-lines.js';
 import type { Position, Range } from '../../types.js';
 import { corefileCompletion } from './corefile.js';
 import type { CompletionEntry, CompletionResult, CompletionTrigger } from './types.js';
@@ -42,7 +42,7 @@ export function yamlCompletion(input: YamlCompletionInput): CompletionResult | u
     const main = crossKeyContext(input.uri, at.all, input.workspace).main;
     const wrapper = new OverrideWrapper(embedded.map.text, main === undefined ? undefined : defaultBlockBody(main.embedded.map.text));
     source = wrapper.text;
-    inner = { line: at.position.line + overrideFirstLine(wrapper), character: at.position.character };
+    inner = { line: at.position.line + wrapper.overrideLine, character: at.position.character };
     toOwnText = (r) => wrapper.toOverride(r);
   }
   // The YAML file's path is no base for `import`: paths in a ConfigMap's Corefile are paths in the pod.
@@ -57,14 +57,6 @@ export function yamlCompletion(input: YamlCompletionInput): CompletionResult | u
   return { range, items };
 }
 
-/** The wrapper's line that holds the override's first line. */
-function overrideFirstLine(wrapper: OverrideWrapper): number {
-  const lines = wrapper.text.split(EDITOR_LINE_END).length;
-  for (let line = 0; line < lines; line++) {
-    if (wrapper.toOverride({ start: { line, character: 0 }, end: { line, character: 0 } }) !== undefined) return line;
-  }
-  return 0;
-}
 
 /** How the key's value is written: the first character after `key:` (tags and anchors skipped). */
 export function scalarStyle(yaml: string, embedded: EmbeddedCorefile): ScalarStyle {

@@ -9,7 +9,6 @@ import type { FileHost } from '../../host.js';
 import type { AnalysisSettings } from '../../settings.js';
 import type { Position, Range } from '../../types.js';
 import { corefileHover, type HoverResult } from './corefile.js';
-import { EDITOR_LINE_END } from '../../text-lines.js';
 
 export function yamlHover(text: string, uri: string, position: Position, settings: AnalysisSettings, host: FileHost): HoverResult | undefined {
   const at = embeddedAt(text, position);
@@ -22,8 +21,7 @@ export function yamlHover(text: string, uri: string, position: Position, setting
   if (embedded.kind === 'override') {
     const wrapper = new OverrideWrapper(embedded.map.text, undefined);
     source = wrapper.text;
-    const firstLine = overrideFirstLine(wrapper);
-    inner = { line: at.position.line + firstLine, character: at.position.character };
+    inner = { line: at.position.line + wrapper.overrideLine, character: at.position.character };
     toOwnText = (r) => wrapper.toOverride(r);
   }
   const toYaml = (r: Range): Range | undefined => {
@@ -46,14 +44,4 @@ export function yamlHover(text: string, uri: string, position: Position, setting
   // what CoreDNS will read, so nothing said about them would be reliable; the literal lines get their hover.
   for (let line = range.start.line; line <= range.end.line; line++) if (embedded.uncertainLines.has(line)) return undefined;
   return { markdown: result.markdown, range };
-}
-
-/** The wrapper's line that holds the override's first line: the first line it maps into the override. */
-function overrideFirstLine(wrapper: OverrideWrapper): number {
-  const lines = wrapper.text.split(EDITOR_LINE_END).length;
-  for (let line = 0; line < lines; line++) {
-    const r = { start: { line, character: 0 }, end: { line, character: 0 } };
-    if (wrapper.toOverride(r) !== undefined) return line;
-  }
-  return 0;
 }
