@@ -12,6 +12,7 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
+  SignatureHelpRequest,
   CodeActionRequest,
   InlayHintRequest,
   SemanticTokensRequest,
@@ -40,6 +41,7 @@ import {
   type FoldingRange,
   type SymbolInformation,
   type Hover,
+  type SignatureHelp,
   type CodeAction,
   type Diagnostic,
   type Command,
@@ -164,6 +166,10 @@ export class TestClient {
 
   hover(uri: string, line: number, character: number): Promise<Hover | null> {
     return this.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  signatureHelp(uri: string, line: number, character: number): Promise<SignatureHelp | null> {
+    return this.client.sendRequest(SignatureHelpRequest.type, { textDocument: { uri }, position: { line, character }, context: { triggerKind: 2, triggerCharacter: ' ', isRetrigger: false } });
   }
 
   completion(uri: string, line: number, character: number, triggerCharacter?: string): Promise<CompletionList | CompletionItem[] | null> {

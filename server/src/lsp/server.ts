@@ -20,6 +20,7 @@ import { provideHover } from './hover.js';
 import { CODE_ACTION_KINDS, provideCodeActions } from './actions.js';
 import { provideInlayHints } from './inlay-hints.js';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.js';
+import { provideSignatureHelp, SIGNATURE_TRIGGER_CHARACTERS } from './signature-help.js';
 import { provideFormatting } from './format.js';
 import { provideFoldingRanges } from './folding.js';
 import { provideDocumentLinks } from './links.js';
@@ -70,6 +71,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
         definitionProvider: true,
         documentFormattingProvider: true,
         documentSymbolProvider: true,
@@ -137,6 +139,10 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onHover((params) =>
     runSafe(connection.console, `hover in ${params.textDocument.uri}`, null, () => provideHover(params, documents, settings, options.host ?? nodeHost)),
+  );
+
+  connection.onSignatureHelp((params) =>
+    runSafe(connection.console, `signature help in ${params.textDocument.uri}`, null, () => provideSignatureHelp(params, documents, settings, options.host ?? nodeHost)),
   );
 
   connection.onDocumentFormatting((params) =>

@@ -27,7 +27,8 @@ export interface CorefileCursor {
   range: Range;
 }
 
-type Frame = { kind: 'server' | 'snippet'; open: Token } | { kind: 'directive'; open: Token; name: Token } | { kind: 'nested'; open: Token };
+/** A brace open before the cursor: a server block's or snippet's, a directive's block, or one nested deeper. */
+export type Frame = { kind: 'server' | 'snippet'; open: Token } | { kind: 'directive'; open: Token; name: Token } | { kind: 'nested'; open: Token };
 
 const SNIPPET_NAME = /^\(.+\)$/;
 
@@ -94,7 +95,8 @@ function commentStartsOnLineBefore(comment: Comment, position: Position): boolea
   return start.line === position.line && start.character <= position.character;
 }
 
-function frameFor(stack: readonly Frame[], open: Token, lineFirst: Token | undefined): Frame {
+/** What the brace `open` opens, given the braces open before it and the first word of its line. */
+export function frameFor(stack: readonly Frame[], open: Token, lineFirst: Token | undefined): Frame {
   const top = stack[stack.length - 1];
   if (top === undefined) return { kind: lineFirst !== undefined && SNIPPET_NAME.test(lineFirst.text) ? 'snippet' : 'server', open };
   // A brace opens a directive's block when it is on that directive's line inside a server block.
