@@ -2,9 +2,9 @@
 // and its trigger characters, items with snippet text edits in a Corefile, a ConfigMap (the edit's range
 // in the YAML) and a resolv.conf, the document's settings, and null where nothing fits.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type InitializeResult, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
-import { clientWith, type TestClient } from './harness.js';
+import { describe, test } from 'node:test';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
+import { clientWith, suiteClient } from './harness.js';
 
 function itemsOf(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
   assert.ok(result, 'expected a completion list');
@@ -21,23 +21,18 @@ const corefile = '.:53 {\n    cache 30\n    fo\n}\n';
 const configMap = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: coredns', 'data:', '  Corefile: |', '    .:53 {', '        kubernetes cluster.local {', '            po', '        }', '    }', ''].join('\n');
 
 describe('completion over LSP', { timeout: 30_000 }, () => {
-  let client: TestClient;
-  let initialized: InitializeResult;
-  before(async () => {
-    ({ client, initialized } = await clientWith([
-      ['file:///ws/Corefile', 'corefile', corefile],
-      ['file:///ws/coredns.yaml', 'yaml', configMap],
-      ['file:///ws/resolv.conf', 'resolvconf', 'options \n'],
-    ]));
-  });
-  after(() => client.dispose());
+  const server = suiteClient([
+    ['file:///ws/Corefile', 'corefile', corefile],
+    ['file:///ws/coredns.yaml', 'yaml', configMap],
+    ['file:///ws/resolv.conf', 'resolvconf', 'options \n'],
+  ]);
 
   test('announces completion with a space and $ as trigger characters', () => {
-    assert.deepEqual(initialized.capabilities.completionProvider, { triggerCharacters: [' ', '$'] });
+    assert.deepEqual(server.initialized.capabilities.completionProvider, { triggerCharacters: [' ', '$'] });
   });
 
   test('offers directives in a Corefile as snippets replacing the typed word', async () => {
-    const result = await client.completion('file:///ws/Corefile', 2, 6);
+    const result = await server.client.completion('file:///ws/Corefile', 2, 6);
     const forward = item(result, 'forward');
     assert.equal(forward.kind, CompletionItemKind.Module);
     assert.equal(forward.insertTextFormat, InsertTextFormat.Snippet);
@@ -48,29 +43,29 @@ describe('completion over LSP', { timeout: 30_000 }, () => {
   });
 
   test('offers options inside a ConfigMap with the edit range in the YAML', async () => {
-    const pods = item(await client.completion('file:///ws/coredns.yaml', 8, 14), 'pods');
+    const pods = item(await server.client.completion('file:///ws/coredns.yaml', 8, 14), 'pods');
     assert.equal(pods.kind, CompletionItemKind.Property);
     assert.deepEqual((pods.textEdit as TextEdit).range, { start: { line: 8, character: 12 }, end: { line: 8, character: 14 } });
     assert.equal((pods.textEdit as TextEdit).newText, 'pods ${1|disabled,insecure,verified|}');
   });
 
   test('answers a space after options in resolv.conf, and nothing for a space elsewhere', async () => {
-    assert.ok(item(await client.completion('file:///ws/resolv.conf', 0, 8, ' '), 'ndots:'));
-    assert.equal(await client.completion('file:///ws/Corefile', 1, 10, ' '), null);
+    assert.ok(item(await server.client.completion('file:///ws/resolv.conf', 0, 8, ' '), 'ndots:'));
+    assert.equal(await server.client.completion('file:///ws/Corefile', 1, 10, ' '), null);
   });
 
   test('follows the targeted CoreDNS release and the external plugins from the settings', async () => {
-    assert.ok(item(await client.completion('file:///ws/Corefile', 2, 6), 'https'));
-    await client.changeSettings({ corednsVersion: '1.13.0', externalPlugins: ['alternate'] });
-    const older = itemsOf(await client.completion('file:///ws/Corefile', 2, 6)).map((i) => i.label);
+    assert.ok(item(await server.client.completion('file:///ws/Corefile', 2, 6), 'https'));
+    await server.client.changeSettings({ corednsVersion: '1.13.0', externalPlugins: ['alternate'] });
+    const older = itemsOf(await server.client.completion('file:///ws/Corefile', 2, 6)).map((i) => i.label);
     assert.ok(!older.includes('https'), 'https arrived in 1.14.0');
     assert.ok(older.includes('alternate'));
-    await client.changeSettings({});
+    await server.client.changeSettings({});
   });
 
   test('answers null at a position where nothing fits and for unknown documents', async () => {
-    assert.equal(await client.completion('file:///ws/Corefile', 1, 10), null);
-    assert.equal(await client.completion('file:///ws/none', 0, 0), null);
+    assert.equal(await server.client.completion('file:///ws/Corefile', 1, 10), null);
+    assert.equal(await server.client.completion('file:///ws/none', 0, 0), null);
   });
 });
 

@@ -1,6 +1,7 @@
 // An in-memory LSP client for tests: the real server (startServer) runs in this process on one end of two
 // PassThrough streams, and a protocol connection on the other end plays the editor. It answers
 // workspace/configuration from a settings object the test controls and records every publishDiagnostics.
+import { after, before } from 'node:test';
 import { PassThrough } from 'node:stream';
 import {
   ConfigurationRequest,
@@ -255,6 +256,37 @@ export type OpenDocument = readonly [uri: string, languageId: string, text: stri
  * A started client with these documents open, as the feature tests need it: the server reads no files
  * (an empty in-memory host) and, unless `options` say otherwise, the client pushes its settings.
  */
+/** The client of a suite of feature tests, there once the suite's `before` has run. */
+export interface SuiteClient {
+  readonly client: TestClient;
+  readonly initialized: InitializeResult;
+}
+
+/**
+ * A client with these documents open for the tests of the enclosing `describe`: started before them and
+ * disposed of after them (call it in the `describe` callback). Reading it before the start is a mistake in
+ * the test, and says so.
+ */
+export function suiteClient(documents: readonly OpenDocument[], options: HarnessOptions = {}): SuiteClient {
+  let started: { client: TestClient; initialized: InitializeResult } | undefined;
+  before(async () => {
+    started = await clientWith(documents, options);
+  });
+  after(() => started?.client.dispose());
+  const get = (): { client: TestClient; initialized: InitializeResult } => {
+    if (started === undefined) throw new Error('the suite client is read before the suite has started');
+    return started;
+  };
+  return {
+    get client() {
+      return get().client;
+    },
+    get initialized() {
+      return get().initialized;
+    },
+  };
+}
+
 export async function clientWith(documents: readonly OpenDocument[], options: HarnessOptions = {}): Promise<{ client: TestClient; initialized: InitializeResult }> {
   const client = new TestClient({ pullSettings: false, host: memoryHost({}), ...options });
   const initialized = await client.initialize();

@@ -3,9 +3,9 @@
 // the Markdown tooltip, the `inlayHints.executionOrder` setting as VS Code sends it (a nested object,
 // pulled with workspace/configuration), and nothing for resolv.conf or a document it does not know.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { MarkupKind, type InitializeResult, type InlayHint, type MarkupContent, type Range } from 'vscode-languageserver/node';
-import { clientWith, type TestClient } from './harness.js';
+import { describe, test } from 'node:test';
+import { MarkupKind, type InlayHint, type MarkupContent, type Range } from 'vscode-languageserver/node';
+import { suiteClient } from './harness.js';
 
 const corefile = '. {\n    forward . 10.0.0.1\n    errors\n    health\n}\n';
 const configMap = ['kind: ConfigMap', 'data:', '  Corefile: |', '    .:53 {', '        cache 30', '        log', '    }', ''].join('\n');
@@ -17,29 +17,24 @@ function rendered(hints: InlayHint[] | null): string[] {
 }
 
 describe('inlay hints over LSP', { timeout: 30_000 }, () => {
-  let client: TestClient;
-  let initialized: InitializeResult;
-  before(async () => {
-    ({ client, initialized } = await clientWith([
-      ['file:///ws/Corefile', 'corefile', corefile],
-      ['file:///ws/coredns.yaml', 'yaml', configMap],
-      ['file:///ws/resolv.conf', 'resolvconf', 'nameserver 10.96.0.10\n'],
-    ], { pullSettings: true }));
-  });
-  after(() => client.dispose());
+  const server = suiteClient([
+    ['file:///ws/Corefile', 'corefile', corefile],
+    ['file:///ws/coredns.yaml', 'yaml', configMap],
+    ['file:///ws/resolv.conf', 'resolvconf', 'nameserver 10.96.0.10\n'],
+  ], { pullSettings: true });
 
   test('announces the inlay hint capability', () => {
-    assert.deepEqual(initialized.capabilities.inlayHintProvider, { resolveProvider: false });
+    assert.deepEqual(server.initialized.capabilities.inlayHintProvider, { resolveProvider: false });
   });
 
   test('labels a Corefile\'s directives with their run order and its key with the default port', async () => {
-    assert.deepEqual(rendered(await client.inlayHints('file:///ws/Corefile', everything)), [
+    assert.deepEqual(rendered(await server.client.inlayHints('file:///ws/Corefile', everything)), [
       '0:1 :53', '1:11 #2 (padded)', '2:10 #1 (padded)', '3:10 setup (padded)',
     ]);
   });
 
   test('gives a Markdown tooltip that names the block\'s run order', async () => {
-    const hints = await client.inlayHints('file:///ws/Corefile', everything);
+    const hints = await server.client.inlayHints('file:///ws/Corefile', everything);
     const tooltip = hints?.find((h) => h.label === '#2')?.tooltip as MarkupContent | undefined;
     assert.equal(tooltip?.kind, MarkupKind.Markdown);
     assert.match(tooltip?.value ?? '', /plugin\.cfg order: `errors`, `forward`\./);
@@ -47,22 +42,22 @@ describe('inlay hints over LSP', { timeout: 30_000 }, () => {
 
   test('answers only for the requested range', async () => {
     const range: Range = { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } };
-    assert.deepEqual(rendered(await client.inlayHints('file:///ws/Corefile', range)), ['2:10 #1 (padded)']);
+    assert.deepEqual(rendered(await server.client.inlayHints('file:///ws/Corefile', range)), ['2:10 #1 (padded)']);
   });
 
   test('answers inside a ConfigMap at YAML positions', async () => {
-    assert.deepEqual(rendered(await client.inlayHints('file:///ws/coredns.yaml', everything)), ['4:13 #2 (padded)', '5:11 #1 (padded)']);
+    assert.deepEqual(rendered(await server.client.inlayHints('file:///ws/coredns.yaml', everything)), ['4:13 #2 (padded)', '5:11 #1 (padded)']);
   });
 
   test('follows corefileLens.inlayHints.executionOrder', async () => {
-    await client.changeSettings({ inlayHints: { executionOrder: false } });
-    assert.deepEqual(rendered(await client.inlayHints('file:///ws/Corefile', everything)), ['0:1 :53']);
-    await client.changeSettings({});
-    assert.equal((await client.inlayHints('file:///ws/Corefile', everything))?.length, 4);
+    await server.client.changeSettings({ inlayHints: { executionOrder: false } });
+    assert.deepEqual(rendered(await server.client.inlayHints('file:///ws/Corefile', everything)), ['0:1 :53']);
+    await server.client.changeSettings({});
+    assert.equal((await server.client.inlayHints('file:///ws/Corefile', everything))?.length, 4);
   });
 
   test('answers nothing for resolv.conf or a document it does not know', async () => {
-    assert.deepEqual(await client.inlayHints('file:///ws/resolv.conf', everything), []);
-    assert.deepEqual(await client.inlayHints('file:///ws/never-opened/Corefile', everything), []);
+    assert.deepEqual(await server.client.inlayHints('file:///ws/resolv.conf', everything), []);
+    assert.deepEqual(await server.client.inlayHints('file:///ws/never-opened/Corefile', everything), []);
   });
 });

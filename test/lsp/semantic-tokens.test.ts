@@ -3,9 +3,9 @@
 // `line:char len type[mods]` for a Corefile and a ConfigMap (positions in the YAML), the document's settings
 // (targeted release, external plugins) as the client pushes them, and empty answers for what it does not know.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { InitializeResult, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
-import { clientWith, type TestClient } from './harness.js';
+import { before, describe, test } from 'node:test';
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver/node';
+import { suiteClient } from './harness.js';
 
 const corefile = '. {\n    forward . 10.0.0.1 {\n        max_fails 2\n    }\n    proxy . 1.1.1.1\n    mine\n}\n';
 const configMap = ['kind: ConfigMap', 'data:', '  Corefile: |', '    .:53 {', '        cache 30', '        log', '    }', ''].join('\n');
@@ -27,48 +27,45 @@ function decoded(tokens: SemanticTokens | null, legend: SemanticTokensLegend): s
 }
 
 describe('semantic tokens over LSP', { timeout: 30_000 }, () => {
-  let client: TestClient;
-  let initialized: InitializeResult;
+  const server = suiteClient([
+    ['file:///ws/Corefile', 'corefile', corefile],
+    ['file:///ws/coredns.yaml', 'yaml', configMap],
+    ['file:///ws/resolv.conf', 'resolvconf', 'nameserver 10.96.0.10\noptions ndots:5\n'],
+  ]);
   let legend: SemanticTokensLegend;
-  before(async () => {
-    ({ client, initialized } = await clientWith([
-      ['file:///ws/Corefile', 'corefile', corefile],
-      ['file:///ws/coredns.yaml', 'yaml', configMap],
-      ['file:///ws/resolv.conf', 'resolvconf', 'nameserver 10.96.0.10\noptions ndots:5\n'],
-    ]));
-    legend = initialized.capabilities.semanticTokensProvider!.legend;
+  before(() => {
+    legend = server.initialized.capabilities.semanticTokensProvider!.legend;
   });
-  after(() => client.dispose());
 
   test('announces full-document semantic tokens with the core\'s legend', () => {
-    assert.deepEqual(initialized.capabilities.semanticTokensProvider, {
+    assert.deepEqual(server.initialized.capabilities.semanticTokensProvider, {
       legend: { tokenTypes: ['namespace', 'function', 'property', 'macro', 'variable', 'keyword'], tokenModifiers: ['defaultLibrary', 'deprecated'] },
       full: true,
     });
   });
 
   test('colours a Corefile by what the analysis knows', async () => {
-    assert.deepEqual(decoded(await client.semanticTokens('file:///ws/Corefile'), legend), [
+    assert.deepEqual(decoded(await server.client.semanticTokens('file:///ws/Corefile'), legend), [
       '0:0 1 namespace[]', '1:4 7 function[defaultLibrary]', '2:8 9 property[]', '4:4 5 function[defaultLibrary,deprecated]',
     ]);
   });
 
   test('follows the document\'s settings: targeted release and external plugins', async () => {
-    await client.changeSettings({ corednsVersion: '1.4.0', externalPlugins: ['mine'] });
-    assert.deepEqual(decoded(await client.semanticTokens('file:///ws/Corefile'), legend), [
+    await server.client.changeSettings({ corednsVersion: '1.4.0', externalPlugins: ['mine'] });
+    assert.deepEqual(decoded(await server.client.semanticTokens('file:///ws/Corefile'), legend), [
       '0:0 1 namespace[]', '1:4 7 function[defaultLibrary]', '2:8 9 property[]', '4:4 5 function[defaultLibrary]', '5:4 4 function[]',
     ]);
-    await client.changeSettings({});
+    await server.client.changeSettings({});
   });
 
   test('answers inside a ConfigMap at YAML positions', async () => {
-    assert.deepEqual(decoded(await client.semanticTokens('file:///ws/coredns.yaml'), legend), [
+    assert.deepEqual(decoded(await server.client.semanticTokens('file:///ws/coredns.yaml'), legend), [
       '3:4 4 namespace[]', '4:8 5 function[defaultLibrary]', '5:8 3 function[defaultLibrary]',
     ]);
   });
 
   test('colours resolv.conf keywords and options; nothing for a document it does not know', async () => {
-    assert.deepEqual(decoded(await client.semanticTokens('file:///ws/resolv.conf'), legend), ['0:0 10 keyword[]', '1:0 7 keyword[]', '1:8 5 property[]']);
-    assert.deepEqual((await client.semanticTokens('file:///ws/never-opened/Corefile'))?.data, []);
+    assert.deepEqual(decoded(await server.client.semanticTokens('file:///ws/resolv.conf'), legend), ['0:0 10 keyword[]', '1:0 7 keyword[]', '1:8 5 property[]']);
+    assert.deepEqual((await server.client.semanticTokens('file:///ws/never-opened/Corefile'))?.data, []);
   });
 });

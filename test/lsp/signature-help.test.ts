@@ -2,31 +2,26 @@
 // the syntax forms with their parameters as label offsets, the named parameter (or an index past the
 // parameters where the notation leaves it open), a ConfigMap, and null where there is nothing to show.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { InitializeResult, MarkupContent } from 'vscode-languageserver/node';
-import { clientWith, type TestClient } from './harness.js';
+import { describe, test } from 'node:test';
+import type { MarkupContent } from 'vscode-languageserver/node';
+import { suiteClient } from './harness.js';
 
 const corefile = '.:53 {\n    forward . 10.0.0.1\n    cache 30\n}\n';
 const configMap = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: coredns', 'data:', '  Corefile: |', '    .:53 {', '        forward . 10.0.0.1', '    }', ''].join('\n');
 
 describe('signature help over LSP', { timeout: 30_000 }, () => {
-  let client: TestClient;
-  let initialized: InitializeResult;
-  before(async () => {
-    ({ client, initialized } = await clientWith([
-      ['file:///ws/Corefile', 'corefile', corefile],
-      ['file:///ws/coredns.yaml', 'yaml', configMap],
-      ['file:///ws/resolv.conf', 'resolvconf', 'options ndots:5\n'],
-    ]));
-  });
-  after(() => client.dispose());
+  const server = suiteClient([
+    ['file:///ws/Corefile', 'corefile', corefile],
+    ['file:///ws/coredns.yaml', 'yaml', configMap],
+    ['file:///ws/resolv.conf', 'resolvconf', 'options ndots:5\n'],
+  ]);
 
   test('announces signature help, asked for by a space', () => {
-    assert.deepEqual(initialized.capabilities.signatureHelpProvider, { triggerCharacters: [' '] });
+    assert.deepEqual(server.initialized.capabilities.signatureHelpProvider, { triggerCharacters: [' '] });
   });
 
   test('names the upstream parameter of forward, with the directive summary', async () => {
-    const help = await client.signatureHelp('file:///ws/Corefile', 1, 14);
+    const help = await server.client.signatureHelp('file:///ws/Corefile', 1, 14);
     assert.ok(help);
     const signature = help.signatures[help.activeSignature ?? 0]!;
     assert.equal(signature.label, 'forward FROM TO...');
@@ -36,7 +31,7 @@ describe('signature help over LSP', { timeout: 30_000 }, () => {
   });
 
   test('names no parameter where the notation leaves it open', async () => {
-    const help = await client.signatureHelp('file:///ws/Corefile', 2, 10);
+    const help = await server.client.signatureHelp('file:///ws/Corefile', 2, 10);
     assert.ok(help);
     const signature = help.signatures[help.activeSignature ?? 0]!;
     assert.equal(signature.label, 'cache [TTL] [ZONES...]');
@@ -44,13 +39,13 @@ describe('signature help over LSP', { timeout: 30_000 }, () => {
   });
 
   test('answers inside a ConfigMap', async () => {
-    const help = await client.signatureHelp('file:///ws/coredns.yaml', 7, 18);
+    const help = await server.client.signatureHelp('file:///ws/coredns.yaml', 7, 18);
     assert.equal(help?.signatures[help.activeSignature ?? 0]?.label, 'forward FROM TO...');
     assert.equal(help?.activeParameter, 1);
   });
 
   test('answers null in resolv.conf and on a line with nothing to show', async () => {
-    assert.equal(await client.signatureHelp('file:///ws/resolv.conf', 0, 8), null);
-    assert.equal(await client.signatureHelp('file:///ws/Corefile', 0, 3), null);
+    assert.equal(await server.client.signatureHelp('file:///ws/resolv.conf', 0, 8), null);
+    assert.equal(await server.client.signatureHelp('file:///ws/Corefile', 0, 3), null);
   });
 });
