@@ -66,3 +66,36 @@ for (const c of cases) {
     for (const m of c.mentions ?? []) assert.ok(said.includes(m), `expected ${JSON.stringify(m)} in ${JSON.stringify(said)}`);
   });
 }
+
+// Any text at any place: no exception, and an answer's indexes always point into its own lists. The texts
+// are odd on purpose (unclosed quotes and blocks, braces where words go, comments, a lone \r, a template).
+test('signature help: never throws, and its indexes stay inside its lists, at every position of odd texts', () => {
+  const texts: Array<[LanguageId, string]> = [
+    ['corefile', ''],
+    ['corefile', '{ } {'],
+    ['corefile', '. {\n    forward "unclosed\n}\n'],
+    ['corefile', '. {\n    hosts {\n        1.2.3.4 a\n        fallthrough\n    }\n    cache 30 { success 5 }\n}\n'],
+    ['corefile', '(s) {\n    log\n}\n. {\n    import s\n    rewrite name regex (.*) {1}\n    # forward . 1.1.1.1\n    template IN A {\n        answer "{{ .Name }} 60 IN A 1.2.3.4"\n    }\n}\n'],
+    ['corefile', '. {\r    forward . 1.1.1.1\r\n    cache\r}\r'],
+    ['yaml', configMap('  Corefile: |\n    .:53 {\n        forward . {{ .Values.upstream }}\n        cache 30\n    }\n  x.override: |\n    log\n')],
+    ['resolvconf', 'options ndots:5\n'],
+  ];
+  let answered = 0;
+  for (const [language, text] of texts) {
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let line = 0; line <= lines.length; line++) {
+      for (let character = 0; character <= (lines[line]?.length ?? 0) + 1; character++) {
+        const where = `${language} ${JSON.stringify(text)} at ${line}:${character}`;
+        const help = signatureHelpAt({ uri: `file:///ws/x.${language}`, text, language }, { line, character }, defaultSettings, emptyHost);
+        if (help === undefined) continue;
+        answered++;
+        const signature = help.signatures[help.activeSignature];
+        assert.ok(signature, `active signature out of range, ${where}`);
+        if (help.activeParameter !== undefined) assert.ok(help.activeParameter < signature.parameters.length, `active parameter out of range, ${where}`);
+        for (const p of signature.parameters) assert.ok(0 <= p.start && p.start < p.end && p.end <= signature.label.length, `parameter outside its label, ${where}`);
+      }
+    }
+  }
+  // The sweep must reach the answering paths too, or it would prove little.
+  assert.ok(answered > 50, `only ${answered} positions had signature help`);
+});
