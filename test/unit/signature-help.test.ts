@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signatureHelpAt } from '../../server/src/core/features/signature-help.js';
+import { formsOf, signatureOf } from '../../server/src/core/features/signature-help/syntax.js';
+import { modulesInOrder } from '../../server/src/core/plugins/registry.js';
 import { emptyHost } from '../../server/src/core/host.js';
 import { defaultSettings } from '../../server/src/core/settings.js';
 import type { LanguageId } from '../../server/src/core/types.js';
@@ -19,6 +21,8 @@ interface SignatureCase {
   active?: string | null;
   /** Documentation the active signature or its named parameter must mention. */
   mentions?: string[];
+  /** How many signatures are offered, when it matters. */
+  count?: number;
 }
 
 const configMap = (data: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns\ndata:\n${data}`;
@@ -31,6 +35,8 @@ const cases: SignatureCase[] = [
   { name: 'a nested optional argument has a certain place', text: '. {\n    hosts /etc/hosts ‸\n}\n', label: 'hosts [FILE [ZONES...]]', active: '[ZONES...]]' },
   { name: 'sibling optional arguments are told apart by value: none named', text: '. {\n    cache ‸\n}\n', label: 'cache [TTL] [ZONES...]', active: null },
   { name: 'too many arguments for a fixed syntax: none named', text: '. {\n    whoami x ‸\n}\n', label: 'whoami', active: null },
+  { name: 'a block the docs write as lines of their own is no signature', text: '. {\n    geoip ‸\n}\n', label: 'geoip DBFILE', active: 'DBFILE', count: 1 },
+  { name: 'forms that differ only in their block are one signature', text: '. {\n    forward ‸\n}\n', label: 'forward FROM TO...', active: 'FROM', count: 1 },
   { name: 'an option line in a plugin block', text: '. {\n    forward . 10.0.0.1 {\n        max_fails ‸\n    }\n}\n', label: 'max_fails INTEGER', active: 'INTEGER', mentions: ['Consecutive failed health checks'] },
   { name: 'a directive inside a snippet', text: '(common) {\n    forward ‸\n}\n', label: 'forward FROM TO...', active: 'FROM' },
   { name: 'after a lone carriage return inside a quoted word, on the editor\'s next line', text: '. {\n    log "a\rb" ‸\n}\n', label: 'log [NAMES...] [FORMAT]', active: null },
@@ -60,6 +66,7 @@ for (const c of cases) {
     assert.ok(help, 'expected signature help');
     const signature = help.signatures[help.activeSignature]!;
     assert.equal(signature.label, c.label);
+    if (c.count !== undefined) assert.deepEqual(help.signatures.map((s) => s.label).length, c.count, JSON.stringify(help.signatures.map((s) => s.label)));
     const named = help.activeParameter === undefined ? null : signature.parameters[help.activeParameter]!;
     assert.equal(named === null ? null : signature.label.slice(named.start, named.end), c.active);
     const said = [signature.documentation, named?.documentation ?? ''].join('\n');
@@ -98,4 +105,23 @@ test('signature help: never throws, and its indexes stay inside its lists, at ev
   }
   // The sweep must reach the answering paths too, or it would prove little.
   assert.ok(answered > 50, `only ${answered} positions had signature help`);
+});
+
+// The plugin docs write a block inside one syntax form or as lines of their own; either way every directive
+// must have a form that starts with its name, and every option written as a word its own syntax line, or
+// signature help would have nothing (or a block's line) to show.
+test('signature help: every directive has a syntax form, and every named option a syntax line, to show', () => {
+  for (const module of modulesInOrder()) {
+    const forms = formsOf(module.name, module.docs.syntax);
+    assert.ok(forms.length > 0, `${module.name} has no syntax line that starts with its name`);
+    for (const form of forms) {
+      const { label, parameters } = signatureOf(form);
+      assert.ok(!label.includes('\n') && !label.endsWith('{'), `${module.name}: the label ${JSON.stringify(label)} holds a block`);
+      for (const p of parameters) assert.ok(p.name !== '' && label.slice(p.start, p.end).includes(p.name), `${module.name}: parameter ${JSON.stringify(p)} of ${JSON.stringify(label)}`);
+    }
+    // Placeholders (acl's ACTION, hosts' INLINE) stand for written words and are not looked up by name.
+    for (const option of module.docs.options.filter((o) => o.name !== o.name.toUpperCase())) {
+      assert.equal(formsOf(option.name, [option.syntax]).length, 1, `${module.name}: option ${option.name} has the syntax ${JSON.stringify(option.syntax)}`);
+    }
+  }
 });

@@ -10,7 +10,7 @@ import { editorLineStarts } from '../../text-lines.js';
 import { frameFor, type Frame } from '../completion/context.js';
 import type { CorefilePositionRequest } from '../corefile-request.js';
 import { treeFor } from '../shared-parse.js';
-import { certainParameter, signatureOf, type SyntaxSignature } from './syntax.js';
+import { certainParameter, formsOf, signatureOf, type SyntaxSignature } from './syntax.js';
 import type { SignatureHelpResult, SignatureInfo } from './types.js';
 
 export function corefileSignatureHelp(input: CorefilePositionRequest): SignatureHelpResult | undefined {
@@ -32,12 +32,13 @@ export function corefileSignatureHelp(input: CorefilePositionRequest): Signature
   if (frame?.kind === 'server' || frame?.kind === 'snippet') {
     const module = pluginModule(first.text);
     if (module === undefined) return undefined;
-    return answer(module.docs.syntax, module.docs.arguments, module.docs.summary, index);
+    return answer(formsOf(first.text, module.docs.syntax), module.docs.arguments, module.docs.summary, index);
   }
   if (frame?.kind === 'directive') {
+    // Options documented as placeholders (acl's ACTION, hosts' INLINE entries) match no written word.
     const option = pluginModule(frame.name.text)?.docs.options.find((o) => o.name === first.text);
     if (option === undefined) return undefined;
-    return answer([option.syntax], [], option.description, index);
+    return answer(formsOf(option.name, [option.syntax]), [], option.description, index);
   }
   return undefined;
 }

@@ -21,6 +21,15 @@ export interface SyntaxSignature {
   parameters: SyntaxParameter[];
 }
 
+/**
+ * The forms among a directive's or option's syntax lines: those that start with its name. The docs write a
+ * block either inside one form (`cache [TTL] {\n    success ...\n}`) or as lines of their own (`geoip
+ * DBFILE {`, `    edns-subnet`, `}`); the lines of a block are not forms.
+ */
+export function formsOf(name: string, lines: readonly string[]): string[] {
+  return lines.filter((line) => line === name || line.startsWith(`${name} `) || line.startsWith(`${name}\n`));
+}
+
 /** The signature of one syntax form: its first line, the name's word left out of the parameters. */
 export function signatureOf(form: string): SyntaxSignature {
   const label = form.split('\n')[0]!.replace(/\s*\{\s*$/, '').trimEnd();
@@ -32,8 +41,9 @@ export function signatureOf(form: string): SyntaxSignature {
     const word = match[0];
     const opening = /^\[*/.exec(word)![0].length;
     const closing = /\]*$/.exec(word)![0].length;
-    if (!first) {
-      const name = word.slice(opening, word.length - closing).replace(/\.\.\.$/, '');
+    const name = word.slice(opening, word.length - closing).replace(/\.\.\.$/, '');
+    // A bare `[...]` says that more of the same may follow; it is no parameter of its own.
+    if (!first && name !== '') {
       parameters.push({ start: match.index, end: match.index + word.length, name, depth: depth + opening, variadic: word.includes('...') });
     }
     depth += opening - closing;
