@@ -6,6 +6,17 @@ import type { Position } from './types.js';
 /** What ends a line for an editor, for splitting a text into the lines it shows (see editorLineStarts). */
 export const EDITOR_LINE_END = /\r\n|\r|\n/;
 
+/**
+ * Whether the text holds a `\r` with no `\n` after it: a line end for an editor, but not for CoreDNS, glibc
+ * or musl, which end lines at `\n` only. Where there is none, the two ways of counting lines agree.
+ */
+export function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 0x0a) return true;
+  }
+  return false;
+}
+
 /** Offsets of the first character of each line, where lines end at `\n`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

@@ -3,7 +3,7 @@
 // read from: a large Corefile has hundreds of thousands of tokens, of which only a few are ever shown in a
 // diagnostic or an editor feature, so lines and characters (and LSP Ranges, three objects each) are made
 // from the offsets when one is needed (tokenRange, tokenStart, tokenEnd).
-import { editorLineStarts, offsetToPosition } from '../text-lines.js';
+import { editorLineStarts, hasLoneCarriageReturn, offsetToPosition } from '../text-lines.js';
 import type { Position, Range } from '../types.js';
 
 export interface Token {
@@ -73,14 +73,6 @@ export class TokenSource {
     this.searchBudget -= offset - lineStart + 1;
     return { line: corednsLine, character: offset - lineStart };
   }
-}
-
-/** Whether a `\r` not followed by `\n` ends a line of the text for an editor (but not for CoreDNS). */
-function hasLoneCarriageReturn(text: string): boolean {
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== 0x0a) return true;
-  }
-  return false;
 }
 
 /** Whether `next` continues the line of `prev`, by the rule CoreDNS's dispenser applies (NextArg). */

@@ -1,12 +1,12 @@
 // glibc and musl end a resolv.conf line at `\n` only, and the model counts lines that way; an editor also
 // ends a line at a lone `\r`. In the rare file that holds one, positions are moved to the editor's lines
 // here, once, before they leave the resolv.conf core.
-import { editorLineStarts, lineStarts, offsetToPosition } from '../text-lines.js';
+import { editorLineStarts, hasLoneCarriageReturn, lineStarts, offsetToPosition } from '../text-lines.js';
 import type { CoreDiagnostic, Position, Range } from '../types.js';
 
 /** Turns (line by `\n`, column) into the editor's position, or undefined when the text holds no lone `\r`. */
 export function editorPositions(text: string): ((p: Position) => Position) | undefined {
-  return LONE_CARRIAGE_RETURN.test(text) ? moveBetween(lineStarts(text), editorLineStarts(text)) : undefined;
+  return hasLoneCarriageReturn(text) ? moveBetween(lineStarts(text), editorLineStarts(text)) : undefined;
 }
 
 /**
@@ -14,10 +14,8 @@ export function editorPositions(text: string): ((p: Position) => Position) | und
  * text holds no lone `\r`: the inverse of editorPositions, for a position the editor asks about.
  */
 export function modelPositions(text: string): ((p: Position) => Position) | undefined {
-  return LONE_CARRIAGE_RETURN.test(text) ? moveBetween(editorLineStarts(text), lineStarts(text)) : undefined;
+  return hasLoneCarriageReturn(text) ? moveBetween(editorLineStarts(text), lineStarts(text)) : undefined;
 }
-
-const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** Moves a position from one way of counting a text's lines (`from`, line starts) to the other (`to`). */
 function moveBetween(from: readonly number[], to: readonly number[]): (p: Position) => Position {
@@ -40,9 +38,11 @@ export function onEditorLines(text: string, diagnostics: CoreDiagnostic[]): Core
  * model's, and the range of the answer back into the editor's.
  */
 export function atModelPosition<T extends { range: Range }>(text: string, position: Position, feature: (p: Position) => T | undefined): T | undefined {
-  const toModel = modelPositions(text);
-  if (toModel === undefined) return feature(position);
-  const answer = feature(toModel(position));
-  const toEditor = editorPositions(text)!;
+  if (!hasLoneCarriageReturn(text)) return feature(position);
+  // Both tables are needed, each way once.
+  const model = lineStarts(text);
+  const editor = editorLineStarts(text);
+  const answer = feature(moveBetween(editor, model)(position));
+  const toEditor = moveBetween(model, editor);
   return answer === undefined ? undefined : { ...answer, range: { start: toEditor(answer.range.start), end: toEditor(answer.range.end) } };
 }

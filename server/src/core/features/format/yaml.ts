@@ -6,7 +6,7 @@
 // as written, with a note saying so. Each edit is proven before it is offered: the edited YAML is parsed
 // again and the key must now hold exactly the formatted Corefile.
 import { findEmbeddedCorefiles, type EmbeddedCorefile } from '../../embedded/find.js';
-import { editorLineStarts } from '../../text-lines.js';
+import { editorLineStarts, hasLoneCarriageReturn } from '../../text-lines.js';
 import type { Range } from '../../types.js';
 import { formatCorefileText } from './corefile.js';
 import { applyEdits, editBetween, type FormatEdit } from './edits.js';
@@ -28,7 +28,7 @@ export interface YamlFormat {
 export function formatYaml(yaml: string): YamlFormat {
   const embedded = embeddedFor(yaml);
   if (embedded.length === 0) return { edits: [], notes: [] };
-  if (/\r(?!\n)/.test(yaml)) {
+  if (hasLoneCarriageReturn(yaml)) {
     const range = embedded[0]!.keyRange;
     return { edits: [], notes: [{ severity: 'error', range, message: 'Not formatted: this file holds a carriage return without a line feed after it, where the editor and YAML count lines differently. Replace it with a line break.' }] };
   }
