@@ -62,18 +62,7 @@ export function corefileCursor(text: string, tree: CorefileTree, position: Posit
   }
 
   const firstOnLine = before.slice(0, before.length - prefix.length).trim() === '';
-  const stack: Frame[] = [];
-  let lineFirst: Token | undefined;
-  let previous: Token | undefined;
-  const onLine: Token[] = [];
-  for (const token of tree.tokens) {
-    if (token.start >= wordStart) break;
-    if (startsNewLine(previous, token)) lineFirst = token;
-    if (tokenStart(token).line === position.line) onLine.push(token);
-    if (isOpenBrace(token)) stack.push(frameFor(stack, token, lineFirst));
-    else if (isCloseBrace(token)) stack.pop();
-    previous = token;
-  }
+  const { stack, lineFirst } = tokensBefore(tree.tokens, wordStart);
   if (firstOnLine) {
     const top = stack[stack.length - 1];
     if (top === undefined) return at(wordStart, { kind: 'top-level' });
@@ -82,6 +71,11 @@ export function corefileCursor(text: string, tree: CorefileTree, position: Posit
     return undefined;
   }
   // `import` must be the first word of its line and take exactly one argument.
+  const onLine: Token[] = [];
+  for (const token of tree.tokens) {
+    if (token.start >= wordStart) break;
+    if (tokenStart(token).line === position.line) onLine.push(token);
+  }
   const keyword = onLine[0];
   if (onLine.length === 1 && keyword !== undefined && keyword.text === 'import' && !keyword.quoted && keyword === lineFirst) {
     return at(wordStart, { kind: 'import' });
@@ -95,8 +89,45 @@ function commentStartsOnLineBefore(comment: Comment, position: Position): boolea
   return start.line === position.line && start.character <= position.character;
 }
 
+/** Where the tokens before a place in the text leave off: the braces still open, and the line they end on. */
+export interface TokensBefore {
+  /** The braces still open, innermost last. */
+  stack: Frame[];
+  /** The first token of the line (as CoreDNS ends lines) that the last token is on. */
+  lineFirst: Token | undefined;
+  /** The brace that line is inside: the innermost one open when the line started. */
+  lineFrame: Frame | undefined;
+  /** The line's tokens after its first one. */
+  lineRest: Token[];
+  /** The last token before the place. */
+  last: Token | undefined;
+}
+
+/** Reads the tokens that start before `offset`, keeping track of the braces they open and close. */
+export function tokensBefore(tokens: readonly Token[], offset: number): TokensBefore {
+  const stack: Frame[] = [];
+  let lineFirst: Token | undefined;
+  let lineFrame: Frame | undefined;
+  let lineRest: Token[] = [];
+  let last: Token | undefined;
+  for (const token of tokens) {
+    if (token.start >= offset) break;
+    if (startsNewLine(last, token)) {
+      lineFirst = token;
+      lineFrame = stack[stack.length - 1];
+      lineRest = [];
+    } else {
+      lineRest.push(token);
+    }
+    if (isOpenBrace(token)) stack.push(frameFor(stack, token, lineFirst));
+    else if (isCloseBrace(token)) stack.pop();
+    last = token;
+  }
+  return { stack, lineFirst, lineFrame, lineRest, last };
+}
+
 /** What the brace `open` opens, given the braces open before it and the first word of its line. */
-export function frameFor(stack: readonly Frame[], open: Token, lineFirst: Token | undefined): Frame {
+function frameFor(stack: readonly Frame[], open: Token, lineFirst: Token | undefined): Frame {
   const top = stack[stack.length - 1];
   if (top === undefined) return { kind: lineFirst !== undefined && SNIPPET_NAME.test(lineFirst.text) ? 'snippet' : 'server', open };
   // A brace opens a directive's block when it is on that directive's line inside a server block.

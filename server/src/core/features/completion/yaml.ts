@@ -57,7 +57,6 @@ export function yamlCompletion(input: YamlCompletionInput): CompletionResult | u
   return { range, items };
 }
 
-
 /** How the key's value is written: the first character after `key:` (tags and anchors skipped). */
 export function scalarStyle(yaml: string, embedded: EmbeddedCorefile): ScalarStyle {
   const starts = editorLineStarts(yaml);

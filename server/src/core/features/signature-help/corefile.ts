@@ -2,12 +2,11 @@
 // on an option line of a plugin's block, that option's syntax. The argument under the cursor is named only
 // where the notation makes its place certain (see syntax.ts): CoreDNS tells some optional arguments apart
 // by their values, and a guess would point at the wrong one.
-import type { Token } from '../../corefile/token.js';
-import { isCloseBrace, isOpenBrace, startsNewLine } from '../../corefile/token.js';
+import { isCloseBrace, isOpenBrace } from '../../corefile/token.js';
 import { pluginModule } from '../../plugins/registry.js';
 import type { ParamDoc } from '../../plugins/types.js';
 import { editorLineStarts } from '../../text-lines.js';
-import { frameFor, type Frame } from '../completion/context.js';
+import { tokensBefore } from '../completion/context.js';
 import type { CorefilePositionRequest } from '../corefile-request.js';
 import { treeFor } from '../shared-parse.js';
 import { certainParameter, formsOf, signatureOf, type SyntaxSignature } from './syntax.js';
@@ -21,10 +20,10 @@ export function corefileSignatureHelp(input: CorefilePositionRequest): Signature
   if (lineStart === undefined || position.character < 0) return undefined;
   const offset = Math.min(lineStart + position.character, text.length);
   const tree = treeFor(text, input.uri);
-  const line = lineBefore(tree.tokens, offset);
-  if (line === undefined) return undefined;
+  const { lineFirst: first, lineFrame: frame, lineRest: words, last } = tokensBefore(tree.tokens, offset);
+  // The cursor must be on a line that has a word before it (a line break after the last word starts a new one).
+  if (first === undefined || last === undefined || last.source.text.slice(last.end, offset).includes('\n')) return undefined;
   // Nothing is certain inside a comment, after a brace on the line, or while the first word is typed.
-  const { first, words, frame } = line;
   if (first.quoted || offset <= first.end || words.some((w) => isOpenBrace(w) || isCloseBrace(w))) return undefined;
   if (tree.comments.some((c) => c.start >= first.end && c.start < offset)) return undefined;
   // Arguments that end before the cursor are complete; the one the cursor is in or right after is typed.
@@ -41,36 +40,6 @@ export function corefileSignatureHelp(input: CorefilePositionRequest): Signature
     return answer(formsOf(option.name, [option.syntax]), [], option.description, index);
   }
   return undefined;
-}
-
-/**
- * The line the cursor is on, as CoreDNS reads it: its first word, the words after it before the cursor, and
- * the brace the line is inside; undefined when the cursor starts a line of its own.
- */
-function lineBefore(tokens: readonly Token[], offset: number): { first: Token; words: Token[]; frame: Frame | undefined } | undefined {
-  const stack: Frame[] = [];
-  let first: Token | undefined;
-  let frameOfLine: Frame | undefined;
-  let words: Token[] = [];
-  let previous: Token | undefined;
-  for (const token of tokens) {
-    if (token.start >= offset) break;
-    if (startsNewLine(previous, token)) {
-      first = token;
-      frameOfLine = stack[stack.length - 1];
-      words = [];
-    } else {
-      words.push(token);
-    }
-    if (isOpenBrace(token)) stack.push(frameFor(stack, token, first));
-    else if (isCloseBrace(token)) stack.pop();
-    previous = token;
-  }
-  if (first === undefined || previous === undefined) return undefined;
-  // A line break between the last word and the cursor puts the cursor on a line of its own.
-  const between = previous.source.text.slice(previous.end, offset);
-  if (between.includes('\n')) return undefined;
-  return { first, words, frame: frameOfLine };
 }
 
 function answer(forms: readonly string[], args: readonly ParamDoc[], summary: string, index: number): SignatureHelpResult | undefined {
