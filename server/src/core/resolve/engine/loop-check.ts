@@ -43,7 +43,8 @@ export function probeLoops(blocks: readonly CheckedBlock[], world: SimulationWor
     });
     if (self.length === 0) continue;
     const directive = block.block.directives.find((d) => d.name === 'loop')?.tokens[0];
-    const where = { range: tokenRange(directive ?? stanza.directive), uri: directive?.source.uri ?? block.block.directives.find((d) => d.name === 'forward')?.tokens[0]?.source.uri ?? '' };
+    const at = directive ?? stanza.directive;
+    const where = { range: tokenRange(at), uri: at.source.uri };
     const names = self.map((t) => t.label).join(', ');
     if (self.length === targets.length) {
       return {
